@@ -1,0 +1,47 @@
+package io.mcprospero.authz;
+
+import io.mcprospero.failure.NotAuthorized;
+import io.mcprospero.persistence.org.Membership;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+
+/** Establishes callers and decides what they may do; security decisions are made here and nowhere else. */
+@ApplicationScoped
+public class Authorization {
+
+    private EntityManager entityManager;
+
+    protected Authorization() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public Authorization(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The caller acting in the given org; fails closed when the user is not (or no longer) a member. */
+    public Caller callerIn(String userId, String orgId) {
+        List<Membership> found = entityManager.createNamedQuery(Membership.OF_USER_IN_ORG, Membership.class)
+                .setParameter("userId", userId)
+                .setParameter("orgId", orgId)
+                .getResultList();
+        if (found.isEmpty() || !found.get(0).user().isActive()) {
+            throw new NotAuthorized("you are not a member of this org any more; call list_orgs and switch_org to pick another");
+        }
+        Membership membership = found.get(0);
+        return new Caller(userId, membership.user().email(), orgId, membership.org().name(),
+                membership.org().isPersonal(), membership.role());
+    }
+
+    public void require(Caller caller, Permission permission) {
+        if (!PermissionMatrix.allows(caller.role(), permission)) {
+            throw new NotAuthorized("your role in this org (" + caller.role().wireName() + ") does not allow "
+                    + permission.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "; ask an owner or admin of the org");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.mcprospero.authz;
+
+import io.mcprospero.persistence.org.Role;
+
+/**
+ * Who is asking, in which org and with which role, established from a verified bearer token and the
+ * MCP session's current org; the membership is re-read from the database on every request, so a removed
+ * member loses access at once.
+ */
+public record Caller(String userId, String email, String orgId, String orgName, boolean personalOrg, Role role) {
+}

@@ -1,0 +1,31 @@
+package io.mcprospero.mcp;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Checks tool arguments against the tool's JSON Schema (draft 2020-12) with networknt's validator. */
+final class ArgumentValidator {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private final Schema schema;
+
+    ArgumentValidator(JsonObject inputSchema) {
+        this.schema = REGISTRY.getSchema(inputSchema.toString(), InputFormat.JSON);
+    }
+
+    /** Returns null when valid, else a message naming each problem. */
+    String problems(JsonObject arguments) {
+        List<Error> errors = schema.validate(arguments.toString(), InputFormat.JSON);
+        if (errors.isEmpty()) {
+            return null;
+        }
+        return errors.stream().map(Error::toString).distinct().collect(Collectors.joining("; "));
+    }
+}

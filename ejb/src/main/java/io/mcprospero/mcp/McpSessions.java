@@ -1,0 +1,80 @@
+package io.mcprospero.mcp;
+
+import io.mcprospero.persistence.mcp.McpSession;
+import io.mcprospero.support.Hashes;
+import io.mcprospero.support.RandomTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * MCP sessions (Mcp-Session-Id) kept in the database by hash, so that any instance behind the load balancer
+ * can serve any request of a session. A session belongs to the user who opened it: another user's token
+ * with that id finds nothing.
+ */
+@ApplicationScoped
+public class McpSessions {
+
+    private EntityManager entityManager;
+    private Clock clock;
+    private Duration idleTtl;
+
+    protected McpSessions() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public McpSessions(EntityManager entityManager, Clock clock,
+                       @ConfigProperty(name = "mcprospero.mcp.session-idle-ttl") Duration idleTtl) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.idleTtl = idleTtl;
+    }
+
+    /** Opens a session; returns the raw session id, which is stored only as a hash. */
+    @Transactional
+    public String open(String userId, String clientId, String protocolVersion, String orgId, String clientName, String clientVersion) {
+        String rawId = RandomTokens.next();
+        entityManager.persist(new McpSession(Hashes.sha256Hex(rawId), userId, clientId, protocolVersion, orgId,
+                clientName, clientVersion, clock.instant()));
+        return rawId;
+    }
+
+    /** The live session with this id belonging to this user. */
+    @Transactional
+    public Optional<McpSession> find(String rawId, String userId) {
+        if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
+            return Optional.empty();
+        }
+        McpSession session = entityManager.find(McpSession.class, Hashes.sha256Hex(rawId));
+        Instant now = clock.instant();
+        if (session == null || session.isEnded() || !session.userId().equals(userId) || session.isIdleSince(now.minus(idleTtl))) {
+            return Optional.empty();
+        }
+        session.touch(now);
+        return Optional.of(session);
+    }
+
+    /** Ends the session; returns false when there was no live session of this user with that id. */
+    @Transactional
+    public boolean end(String rawId, String userId) {
+        Optional<McpSession> session = find(rawId, userId);
+        session.ifPresent(live -> live.end(clock.instant()));
+        return session.isPresent();
+    }
+
+    @Transactional
+    public void switchOrg(String idHash, String orgId) {
+        McpSession session = entityManager.find(McpSession.class, idHash);
+        if (session == null || session.isEnded()) {
+            throw new IllegalStateException("the session ended while switching org");
+        }
+        session.switchOrg(orgId);
+    }
+}

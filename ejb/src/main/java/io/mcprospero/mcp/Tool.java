@@ -1,0 +1,20 @@
+package io.mcprospero.mcp;
+
+import jakarta.json.JsonObject;
+
+/**
+ * One MCP tool: its name, and what it does with already schema-validated arguments. The schema, title and
+ * description live in {@code mcp/tools/<name>.json}, so that the whole tool surface can be versioned and
+ * checked as data (see {@link ToolSurface}).
+ */
+public interface Tool {
+
+    String name();
+
+    /** Whether only platform admins see and may call this tool. */
+    default boolean adminOnly() {
+        return false;
+    }
+
+    ToolResult call(ToolContext context, JsonObject arguments);
+}

@@ -1,0 +1,31 @@
+package io.mcprospero.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * A tool's answer: a short text for the model, the same facts as structured content, and whether it is a
+ * tool error the model should read and recover from (isError), as opposed to a protocol error.
+ */
+public record ToolResult(String text, JsonObject structured, boolean isError) {
+
+    public static ToolResult of(String text, JsonObject structured) {
+        return new ToolResult(text, structured, false);
+    }
+
+    public static ToolResult error(String message) {
+        return new ToolResult(message, null, true);
+    }
+
+    public JsonObject toJson(String surfaceVersion) {
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", text)))
+                .add("isError", isError)
+                .add("_meta", Json.createObjectBuilder().add(ToolSurface.META_KEY, surfaceVersion));
+        if (structured != null) {
+            result.add("structuredContent", structured);
+        }
+        return result.build();
+    }
+}

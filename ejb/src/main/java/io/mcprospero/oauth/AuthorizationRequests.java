@@ -1,0 +1,134 @@
+package io.mcprospero.oauth;
+
+import io.mcprospero.persistence.oauth.AuthorizationCode;
+import io.mcprospero.persistence.oauth.AuthorizationRequest;
+import io.mcprospero.persistence.oauth.OAuthClient;
+import io.mcprospero.support.Hashes;
+import io.mcprospero.support.RandomTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The authorization endpoint's logic: validates an /authorize request (client and redirect URI first, so
+ * that no error is ever sent to an unvalidated URI), keeps it in the database while the person signs in,
+ * and on approval issues a single-use code bound to client, redirect URI, PKCE challenge and resource.
+ */
+@ApplicationScoped
+public class AuthorizationRequests {
+
+    private static final Pattern S256_CHALLENGE = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+
+    private EntityManager entityManager;
+    private OAuthSettings settings;
+    private Clock clock;
+
+    protected AuthorizationRequests() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public AuthorizationRequests(EntityManager entityManager, OAuthSettings settings, Clock clock) {
+        this.entityManager = entityManager;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Validates the request and stores it; returns it for the sign-in page. */
+    @Transactional
+    public AuthorizationRequest begin(AuthorizeParameters parameters) {
+        Instant now = clock.instant();
+        OAuthClient client = knownClient(parameters.clientId(), now);
+        String redirectUri = registeredRedirectUri(client, parameters.redirectUri());
+        String state = parameters.state();
+        if (!"code".equals(parameters.responseType())) {
+            throw new RedirectableError(redirectUri, state, "unsupported_response_type",
+                    "response_type must be \"code\" (the authorization code flow with PKCE)");
+        }
+        if (parameters.codeChallenge() == null || parameters.codeChallenge().isBlank()) {
+            throw new RedirectableError(redirectUri, state, "invalid_request", "code_challenge is required (PKCE with S256)");
+        }
+        if (!"S256".equals(parameters.codeChallengeMethod())) {
+            throw new RedirectableError(redirectUri, state, "invalid_request",
+                    "code_challenge_method must be S256; \"plain\" and a missing method are refused");
+        }
+        if (!S256_CHALLENGE.matcher(parameters.codeChallenge()).matches()) {
+            throw new RedirectableError(redirectUri, state, "invalid_request",
+                    "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
+        }
+        String resource = resource(parameters.resource(), redirectUri, state);
+        AuthorizationRequest request = new AuthorizationRequest(RandomTokens.next(), client.clientId(), redirectUri, state,
+                parameters.codeChallenge(), resource, parameters.scope(), now, now.plus(settings.authorizationRequestTtl()));
+        entityManager.persist(request);
+        return request;
+    }
+
+    /** The open request with this id, for showing the sign-in page again. */
+    @Transactional
+    public Optional<AuthorizationRequest> open(String requestId) {
+        if (requestId == null || requestId.length() > 64) {
+            return Optional.empty();
+        }
+        AuthorizationRequest request = entityManager.find(AuthorizationRequest.class, requestId);
+        return request != null && request.isOpen(clock.instant()) ? Optional.of(request) : Optional.empty();
+    }
+
+    /** The person signed in and approved: completes the request and returns the redirect with the code. */
+    @Transactional
+    public String approve(String requestId, String userId) {
+        Instant now = clock.instant();
+        AuthorizationRequest request = requestId == null || requestId.length() > 64 ? null
+                : entityManager.find(AuthorizationRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.isOpen(now)) {
+            throw new UnsafeRedirect("this sign-in link has expired or was already used; start again from your MCP client");
+        }
+        request.complete(now);
+        String code = RandomTokens.next();
+        entityManager.persist(new AuthorizationCode(Hashes.sha256Hex(code), request.clientId(), userId, request.redirectUri(),
+                request.codeChallenge(), request.resource(), request.scope(), now, now.plus(settings.codeTtl())));
+        return Redirects.withCode(request.redirectUri(), code, request.state(), settings.issuer());
+    }
+
+    private OAuthClient knownClient(String clientId, Instant now) {
+        if (clientId == null || clientId.isBlank()) {
+            throw new UnsafeRedirect("the request has no client_id; the MCP client must register first");
+        }
+        OAuthClient client = clientId.length() > 2048 ? null : entityManager.find(OAuthClient.class, clientId);
+        if (client == null || client.isExpired(now)) {
+            throw new UnsafeRedirect("the client_id is not registered here (or its registration expired); reconnect from your MCP client");
+        }
+        return client;
+    }
+
+    private static String registeredRedirectUri(OAuthClient client, String presented) {
+        if (presented == null || presented.isBlank()) {
+            if (client.redirectUris().size() == 1) {
+                return client.redirectUris().get(0);
+            }
+            throw new UnsafeRedirect("the request has no redirect_uri and the client registered several");
+        }
+        return client.redirectUris().stream()
+                .filter(registered -> RedirectUris.matches(registered, presented))
+                .findFirst()
+                .map(registered -> presented)
+                .orElseThrow(() -> new UnsafeRedirect("the redirect_uri is not one this client registered; nothing was sent to it"));
+    }
+
+    private String resource(String requested, String redirectUri, String state) {
+        if (requested == null || requested.isBlank()) {
+            return settings.mcpResource();
+        }
+        String normalized = requested.endsWith("/") ? requested.substring(0, requested.length() - 1) : requested;
+        if (!normalized.equals(settings.mcpResource()) && !normalized.equals(settings.issuer())) {
+            throw new RedirectableError(redirectUri, state, "invalid_target",
+                    "resource must be this server's MCP endpoint, " + settings.mcpResource());
+        }
+        return settings.mcpResource();
+    }
+}

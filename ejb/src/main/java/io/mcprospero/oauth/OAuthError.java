@@ -1,0 +1,49 @@
+package io.mcprospero.oauth;
+
+/**
+ * An OAuth protocol error with its RFC 6749 / 7591 error code. The OAuth endpoints turn it into the
+ * JSON error response (or the error redirect) the client expects; the description says what to fix.
+ */
+public final class OAuthError extends RuntimeException {
+
+    private final String code;
+    private final int status;
+
+    public OAuthError(String code, String description, int status) {
+        super(description, null, false, false);
+        this.code = code;
+        this.status = status;
+    }
+
+    public static OAuthError invalidRequest(String description) {
+        return new OAuthError("invalid_request", description, 400);
+    }
+
+    public static OAuthError invalidGrant(String description) {
+        return new OAuthError("invalid_grant", description, 400);
+    }
+
+    public static OAuthError invalidClient(String description) {
+        return new OAuthError("invalid_client", description, 401);
+    }
+
+    public static OAuthError invalidClientMetadata(String description) {
+        return new OAuthError("invalid_client_metadata", description, 400);
+    }
+
+    public static OAuthError invalidRedirectUri(String description) {
+        return new OAuthError("invalid_redirect_uri", description, 400);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String description() {
+        return getMessage();
+    }
+}

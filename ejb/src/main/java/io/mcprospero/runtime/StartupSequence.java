@@ -1,0 +1,51 @@
+package io.mcprospero.runtime;
+
+import io.mcprospero.identity.LocalAccessCode;
+import io.mcprospero.oauth.SigningKeys;
+import io.mcprospero.observability.ConsoleLogging;
+import io.mcprospero.schema.SchemaMigrations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * The start-up sequence, in the order it must happen: JSON logging, schema, signing keys, workflow engine.
+ * An EJB startup singleton rather than a CDI observer because it runs once the application's resources
+ * (the data source) are bound.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StartupSequence {
+
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+    @Inject
+    SchemaMigrations schema;
+    @Inject
+    SigningKeys signingKeys;
+    @Inject
+    WorkflowEngine engine;
+    @Inject
+    LocalAccessCode accessCode;
+
+    @PostConstruct
+    void start() {
+        ConsoleLogging.useJson();
+        schema.migrate();
+        signingKeys.load();
+        engine.start();
+        accessCode.announce();
+        LOG.info("MCProspero started");
+    }
+
+    @PreDestroy
+    void stop() {
+        engine.stop();
+    }
+}

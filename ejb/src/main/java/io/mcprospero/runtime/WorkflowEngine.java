@@ -1,0 +1,109 @@
+package io.mcprospero.runtime;
+
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The connection to Temporal, chosen by configuration: with {@code mcprospero.temporal.target} unset, the
+ * in-process Temporal service (real timers, no time skipping) for a laptop; otherwise a Temporal cluster.
+ * Workflows and workers register with the {@link WorkerFactory} this holds; the database stays the source
+ * of truth, so the in-process engine loses nothing that cannot be rebuilt at start-up.
+ */
+@ApplicationScoped
+public class WorkflowEngine {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
+
+    private Optional<String> target;
+    private String namespace;
+    private String taskQueue;
+    private TestWorkflowEnvironment inProcess;
+    private WorkflowServiceStubs stubs;
+    private WorkflowClient client;
+    private WorkerFactory workers;
+
+    protected WorkflowEngine() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public WorkflowEngine(@ConfigProperty(name = "mcprospero.temporal.target") Optional<String> target,
+                          @ConfigProperty(name = "mcprospero.temporal.namespace") String namespace,
+                          @ConfigProperty(name = "mcprospero.temporal.task-queue") String taskQueue) {
+        this.target = target.filter(value -> !value.isBlank());
+        this.namespace = namespace;
+        this.taskQueue = taskQueue;
+    }
+
+    public synchronized void start() {
+        if (client != null) {
+            return;
+        }
+        if (target.isEmpty()) {
+            inProcess = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                    .setUseTimeskipping(false)
+                    .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(namespace).build())
+                    .build());
+            stubs = inProcess.getWorkflowServiceStubs();
+            client = inProcess.getWorkflowClient();
+            LOG.info("workflow engine: in-process Temporal service");
+        } else {
+            stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target.get()).build());
+            client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            LOG.info(() -> "workflow engine: Temporal cluster at " + target.get() + ", namespace " + namespace);
+        }
+        workers = WorkerFactory.newInstance(client);
+        workers.newWorker(taskQueue);
+        workers.start();
+    }
+
+    /** Whether the Temporal service answers, within two seconds. */
+    public boolean isServing() {
+        if (stubs == null) {
+            return false;
+        }
+        try {
+            stubs.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public String description() {
+        return target.map(value -> "cluster " + value).orElse("in-process");
+    }
+
+    public WorkflowClient client() {
+        return client;
+    }
+
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    public synchronized void stop() {
+        if (workers != null) {
+            workers.shutdown();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (inProcess != null) {
+            inProcess.close();
+        } else if (stubs != null) {
+            stubs.shutdown();
+        }
+        client = null;
+    }
+}

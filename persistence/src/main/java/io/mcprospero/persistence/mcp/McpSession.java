@@ -1,0 +1,137 @@
+package io.mcprospero.persistence.mcp;
+
+import io.mcprospero.persistence.support.Require;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An MCP session (the Mcp-Session-Id), stored by hash in the database so that any instance can serve any
+ * request. It belongs to one user and remembers the org the conversation is currently working in.
+ */
+@Entity
+@Table(name = "mcp_sessions")
+@NamedQuery(name = McpSession.END_ALL_OF_USER,
+        query = "update McpSession s set s.endedAt = :now where s.userId = :userId and s.endedAt is null")
+public class McpSession {
+
+    public static final String END_ALL_OF_USER = "McpSession.endAllOfUser";
+
+    /** How stale last_seen_at may get before a request refreshes it; keeps most requests free of writes. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    @Id
+    @Column(name = "id_hash", length = 64)
+    private String idHash;
+
+    @Column(name = "user_id", nullable = false, length = 36)
+    private String userId;
+
+    @Column(name = "client_id", length = 2048)
+    private String clientId;
+
+    @Column(name = "protocol_version", nullable = false, length = 16)
+    private String protocolVersion;
+
+    @Column(name = "current_org_id", nullable = false, length = 36)
+    private String currentOrgId;
+
+    @Column(name = "client_name", length = 200)
+    private String clientName;
+
+    @Column(name = "client_version", length = 100)
+    private String clientVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private Instant lastSeenAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Version
+    private long version;
+
+    protected McpSession() {
+    }
+
+    public McpSession(String idHash, String userId, String clientId, String protocolVersion, String currentOrgId,
+                      String clientName, String clientVersion, Instant now) {
+        this.idHash = Require.text(idHash, "session id hash", 64);
+        this.userId = Require.text(userId, "user id", 36);
+        this.clientId = clientId;
+        this.protocolVersion = Require.text(protocolVersion, "protocol version", 16);
+        this.currentOrgId = Require.text(currentOrgId, "current org", 36);
+        this.clientName = truncate(clientName, 200);
+        this.clientVersion = truncate(clientVersion, 100);
+        this.createdAt = Require.present(now, "creation time");
+        this.lastSeenAt = now;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public boolean isEnded() {
+        return endedAt != null;
+    }
+
+    /** Whether the session has seen no request since the given instant. */
+    public boolean isIdleSince(Instant cutoff) {
+        return lastSeenAt.isBefore(cutoff);
+    }
+
+    public void end(Instant now) {
+        if (endedAt == null) {
+            endedAt = now;
+        }
+    }
+
+    public void switchOrg(String orgId) {
+        currentOrgId = Require.text(orgId, "org id", 36);
+    }
+
+    /** Returns true when the row changed and needs writing. */
+    public boolean touch(Instant now) {
+        if (Duration.between(lastSeenAt, now).compareTo(TOUCH_INTERVAL) < 0) {
+            return false;
+        }
+        lastSeenAt = now;
+        return true;
+    }
+
+    public String idHash() {
+        return idHash;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    public String currentOrgId() {
+        return currentOrgId;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

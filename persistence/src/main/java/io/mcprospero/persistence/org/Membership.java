@@ -1,0 +1,87 @@
+package io.mcprospero.persistence.org;
+
+import io.mcprospero.persistence.identity.User;
+import io.mcprospero.persistence.support.Ids;
+import io.mcprospero.persistence.support.Require;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** That a user belongs to an org, with a role. */
+@Entity
+@Table(name = "memberships")
+@NamedQuery(name = Membership.OF_USER,
+        query = "select m from Membership m join fetch m.org where m.user.id = :userId order by m.org.personal desc, m.org.name")
+@NamedQuery(name = Membership.OF_USER_IN_ORG,
+        query = "select m from Membership m join fetch m.org where m.user.id = :userId and m.org.id = :orgId")
+public class Membership {
+
+    public static final String OF_USER = "Membership.ofUser";
+    public static final String OF_USER_IN_ORG = "Membership.ofUserInOrg";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "org_id", nullable = false)
+    private Org org;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false)
+    private User user;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Membership() {
+    }
+
+    public Membership(Org org, User user, Role role, Instant now) {
+        this.id = Ids.newId();
+        this.org = Require.present(org, "org");
+        this.user = Require.present(user, "user");
+        this.role = Require.present(role, "role");
+        this.createdAt = Require.present(now, "creation time");
+    }
+
+    public void changeRole(Role newRole) {
+        role = Require.present(newRole, "role");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Org org() {
+        return org;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,86 @@
+package io.mcprospero.web.oauth;
+
+import io.mcprospero.mcp.ProtocolVersions;
+import io.mcprospero.oauth.OAuthSettings;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Discovery documents: protected resource metadata (RFC 9728) for /mcp, and the authorization server
+ * metadata (RFC 8414; also served as openid-configuration for clients that only look there).
+ */
+@Path("/.well-known")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MetadataResource {
+
+    private OAuthSettings settings;
+
+    protected MetadataResource() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public MetadataResource(OAuthSettings settings) {
+        this.settings = settings;
+    }
+
+    @GET
+    @Path("oauth-protected-resource")
+    public JsonObject protectedResource() {
+        return Json.createObjectBuilder()
+                .add("resource", settings.mcpResource())
+                .add("authorization_servers", Json.createArrayBuilder().add(settings.issuer()))
+                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("resource_name", "MCProspero")
+                .add("resource_documentation", settings.issuer() + "/")
+                .build();
+    }
+
+    @GET
+    @Path("oauth-protected-resource/mcp")
+    public JsonObject protectedResourceOfMcp() {
+        return protectedResource();
+    }
+
+    @GET
+    @Path("oauth-authorization-server")
+    public JsonObject authorizationServer() {
+        return Json.createObjectBuilder()
+                .add("issuer", settings.issuer())
+                .add("authorization_endpoint", settings.endpoint("/oauth/authorize"))
+                .add("token_endpoint", settings.endpoint("/oauth/token"))
+                .add("registration_endpoint", settings.endpoint("/oauth/register"))
+                .add("jwks_uri", settings.endpoint("/oauth/jwks"))
+                .add("response_types_supported", Json.createArrayBuilder().add("code"))
+                .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                .add("token_endpoint_auth_methods_supported",
+                        Json.createArrayBuilder().add("none").add("client_secret_post").add("client_secret_basic"))
+                .add("scopes_supported", Json.createArrayBuilder().add("mcp"))
+                .add("authorization_response_iss_parameter_supported", true)
+                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+                .add("mcp_protocol_versions_supported", Json.createArrayBuilder(ProtocolVersions.SUPPORTED))
+                .build();
+    }
+
+    @GET
+    @Path("oauth-authorization-server/mcp")
+    public JsonObject authorizationServerForMcpPath() {
+        return authorizationServer();
+    }
+
+    @GET
+    @Path("openid-configuration")
+    public JsonObject openidConfiguration() {
+        return authorizationServer();
+    }
+}
