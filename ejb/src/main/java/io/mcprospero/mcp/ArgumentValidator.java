@@ -16,6 +16,11 @@ final class ArgumentValidator {
 
     private final Schema schema;
 
+    private static String describe(Error error) {
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        return location.isEmpty() || "$".equals(location) ? error.getMessage() : location + ": " + error.getMessage();
+    }
+
     ArgumentValidator(JsonObject inputSchema) {
         this.schema = REGISTRY.getSchema(inputSchema.toString(), InputFormat.JSON);
     }
@@ -26,6 +31,6 @@ final class ArgumentValidator {
         if (errors.isEmpty()) {
             return null;
         }
-        return errors.stream().map(Error::toString).distinct().collect(Collectors.joining("; "));
+        return errors.stream().map(ArgumentValidator::describe).distinct().collect(Collectors.joining("; "));
     }
 }
