@@ -1,0 +1,140 @@
+package io.mcprospero.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plays an OAuth client (and the person at the browser) against the server's authorization server with
+ * local sign-in: register, authorize with PKCE, sign in on the page, exchange the code.
+ */
+public final class LocalSignIn {
+
+    public static final String REDIRECT_URI = "http://127.0.0.1:45231/callback";
+    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
+
+    private final ServerUnderTest server;
+
+    public LocalSignIn(ServerUnderTest server) {
+        this.server = server;
+    }
+
+    public record Client(String clientId, String redirectUri) {
+    }
+
+    public record Tokens(String accessToken, String refreshToken, JsonObject response) {
+    }
+
+    public Client register() {
+        HttpResponse<String> response = Http.postJson(server.baseUrl() + "/oauth/register",
+                "{\"redirect_uris\":[\"" + REDIRECT_URI + "\"],\"client_name\":\"IT client\",\"token_endpoint_auth_method\":\"none\","
+                        + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return new Client(Http.json(response).getString("client_id"), REDIRECT_URI);
+    }
+
+    public static String verifier() {
+        return UUID.randomUUID() + "-" + UUID.randomUUID();
+    }
+
+    public static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET /oauth/authorize with these query parameters. */
+    public HttpResponse<String> authorize(Map<String, String> parameters) {
+        StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            url.append(separator).append(parameter.getKey()).append('=')
+                    .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return Http.get(url.toString());
+    }
+
+    public Map<String, String> authorizeParameters(Client client, String verifier, String state) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", client.clientId());
+        parameters.put("redirect_uri", client.redirectUri());
+        parameters.put("state", state);
+        parameters.put("code_challenge", challenge(verifier));
+        parameters.put("code_challenge_method", "S256");
+        parameters.put("resource", server.mcpUrl());
+        return parameters;
+    }
+
+    /** Signs in on the page the authorize URL shows; returns the redirect to the client. */
+    public URI signInAt(String authorizeUrl, String email) {
+        HttpResponse<String> page = Http.get(authorizeUrl);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Matcher request = REQUEST_ID.matcher(page.body());
+        assertThat(request.find()).as("sign-in page has a request id").isTrue();
+        HttpResponse<String> signedIn = Http.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", request.group(1), "email", email, "access_code", ServerUnderTest.ACCESS_CODE));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        return URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+    }
+
+    public String codeFor(Client client, String verifier, String email) {
+        HttpResponse<String> page = authorize(authorizeParameters(client, verifier, "s-" + UUID.randomUUID()));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Matcher request = REQUEST_ID.matcher(page.body());
+        assertThat(request.find()).isTrue();
+        HttpResponse<String> signedIn = Http.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", request.group(1), "email", email, "access_code", ServerUnderTest.ACCESS_CODE));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        return query(URI.create(signedIn.headers().firstValue("Location").orElseThrow())).get("code");
+    }
+
+    public HttpResponse<String> exchange(Client client, String code, String verifier) {
+        return Http.postForm(server.baseUrl() + "/oauth/token", Map.of(
+                "grant_type", "authorization_code", "code", code, "redirect_uri", client.redirectUri(),
+                "client_id", client.clientId(), "code_verifier", verifier));
+    }
+
+    public HttpResponse<String> refresh(Client client, String refreshToken) {
+        return Http.postForm(server.baseUrl() + "/oauth/token", Map.of(
+                "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", client.clientId()));
+    }
+
+    /** The whole flow for a person with this email: a fresh client and its tokens. */
+    public Tokens tokensFor(String email) {
+        Client client = register();
+        String verifier = verifier();
+        HttpResponse<String> response = exchange(client, codeFor(client, verifier, email), verifier);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject json = Http.json(response);
+        return new Tokens(json.getString("access_token"), json.getString("refresh_token"), json);
+    }
+
+    public static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new HashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+}

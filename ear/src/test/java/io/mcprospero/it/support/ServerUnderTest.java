@@ -1,0 +1,201 @@
+package io.mcprospero.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built Payara Micro uberjar, started as a separate process, as an operator would start it. The
+ * shared instance runs on PostgreSQL and starts once for the whole integration-test phase; tests that
+ * need their own (H2, restarts) start more with {@link #start(String, Map)}.
+ */
+public final class ServerUnderTest implements AutoCloseable {
+
+    public static final String ACCESS_CODE = "it-access-code-4711";
+    private static ServerUnderTest shared;
+
+    private final String name;
+    private final int port;
+    private final Path workDir;
+    private final Path log;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private ServerUnderTest(String name, Map<String, String> environment) throws IOException {
+        this.name = name;
+        this.port = freePort();
+        this.workDir = Path.of(System.getProperty("it.work", "target/it")).resolve(name);
+        Files.createDirectories(workDir);
+        this.log = workDir.resolve("server.log");
+        this.environment = environment;
+    }
+
+    /** The PostgreSQL-backed server every test class shares, started on first use. */
+    public static synchronized ServerUnderTest shared() {
+        if (shared == null) {
+            String database = "mcprospero_it";
+            recreateDatabase(database);
+            shared = start("shared", Map.of(
+                    "MCPROSPERO_DB_URL", jdbcUrl(database),
+                    "MCPROSPERO_DB_USER", dbUser(),
+                    "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
+                    "OTEL_TRACES_EXPORTER", "logging"));
+            ServerUnderTest started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return shared;
+    }
+
+    /** Starts another server with these settings (on top of the test defaults) and waits until it is ready. */
+    public static ServerUnderTest start(String name, Map<String, String> environment) {
+        try {
+            ServerUnderTest server = new ServerUnderTest(name, environment);
+            server.startProcess();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the server " + name, e);
+        }
+    }
+
+    public void restart() {
+        stop();
+        try {
+            startProcess();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart the server " + name, e);
+        }
+    }
+
+    private void startProcess() throws IOException {
+        Path jar = Path.of(System.getProperty("it.uberjar", "target/mcprospero.jar")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
+                "--port", String.valueOf(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("MCPROSPERO_DATA_DIR", workDir.resolve("data").toString());
+        builder.environment().put("MCPROSPERO_IDENTITY_LOCAL_ACCESS_CODE", ACCESS_CODE);
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitReady(Duration.ofSeconds(150));
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server " + name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("workflow-engine")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("server " + name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String mcpUrl() {
+        return baseUrl() + "/mcp";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + System.getProperty("it.db.host", "127.0.0.1") + ":" + System.getProperty("it.db.port", "5432") + "/" + database;
+    }
+
+    public static String dbUser() {
+        return System.getProperty("it.db.user", "postgres");
+    }
+
+    /** Drops and creates a database, so that every run starts from an empty schema. */
+    public static void recreateDatabase(String database) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), dbUser(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL must run on " + jdbcUrl("postgres") + " with trust auth for user " + dbUser(), e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
