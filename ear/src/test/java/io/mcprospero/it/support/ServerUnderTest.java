@@ -28,6 +28,7 @@ public final class ServerUnderTest implements AutoCloseable {
 
     public static final String ACCESS_CODE = "it-access-code-4711";
     private static ServerUnderTest shared;
+    private static RuntimeException sharedFailure;
 
     private final String name;
     private final int port;
@@ -47,14 +48,22 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** The PostgreSQL-backed server every test class shares, started on first use. */
     public static synchronized ServerUnderTest shared() {
+        if (sharedFailure != null) {
+            throw sharedFailure;
+        }
         if (shared == null) {
             String database = "mcprospero_it";
             recreateDatabase(database);
-            shared = start("shared", Map.of(
-                    "MCPROSPERO_DB_URL", jdbcUrl(database),
-                    "MCPROSPERO_DB_USER", dbUser(),
-                    "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
-                    "OTEL_TRACES_EXPORTER", "logging"));
+            try {
+                shared = start("shared", Map.of(
+                        "MCPROSPERO_DB_URL", jdbcUrl(database),
+                        "MCPROSPERO_DB_USER", dbUser(),
+                        "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
+                        "OTEL_TRACES_EXPORTER", "logging"));
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
             ServerUnderTest started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
@@ -93,7 +102,12 @@ public final class ServerUnderTest implements AutoCloseable {
         builder.environment().put("MCPROSPERO_IDENTITY_LOCAL_ACCESS_CODE", ACCESS_CODE);
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitReady(Duration.ofSeconds(150));
+        try {
+            awaitReady(Duration.ofSeconds(150));
+        } catch (RuntimeException notReady) {
+            process.destroyForcibly();
+            throw notReady;
+        }
     }
 
     private void awaitReady(Duration timeout) {

@@ -1,0 +1,529 @@
+package io.mcprospero.bench;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * MCProspero against a bare Payara Micro, side by side in one run:
+ * <ol>
+ * <li>start-up: the product's uberjar and a hello-world uberjar built from the same Payara Micro, started
+ * alternately (ABBA) {@code --reps} times each with the same JVM flags; wall time from process start until ready,
+ * CPU time used until then, and RSS at ready;</li>
+ * <li>load, on the last start of each: 32 closed-loop clients. On the product, {@code tools/call whoami} (each
+ * client signed in through the real OAuth flow with its own MCP session) against {@code GET /version} of the same
+ * server, warmed up and then measured in alternating slices; on the bare server, its {@code GET /hello};
+ * RSS after the load;</li>
+ * <li>a side-by-side table, the ratios and the targets.</li>
+ * </ol>
+ * Absolute numbers on a shared machine are noise; the ratios of things measured in the same run are the result.
+ */
+public final class Main {
+
+    private static final String PRODUCT = "MCProspero";
+    private static final String BARE = "bare Payara Micro";
+
+    static final double STARTUP_TARGET = 1.25;
+    static final double RSS_TARGET = 1.25;
+    static final double THROUGHPUT_TARGET = 0.6;
+
+    private final Options options;
+    private final PrintStream out;
+    private final long t0 = System.nanoTime();
+
+    private Main(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        Files.createDirectories(options.workDir);
+        try (OutputStream file = new FileOutputStream(options.workDir.resolve("report.txt").toFile());
+             PrintStream out = new PrintStream(new Tee(System.out, file), true, StandardCharsets.UTF_8)) {
+            new Main(options, out).run();
+        }
+    }
+
+    /** One start of one server. */
+    record Start(String server, int rep, double readySeconds, double cpuSecondsAtReady, long rssAtReadyKib,
+                 long peakAtReadyKib, Double idleCores, Long rssAfterLoadKib, Long peakAfterLoadKib) {
+    }
+
+    private void run() throws Exception {
+        checkInputs();
+        log("work directory " + options.workDir);
+        log("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadAverage()
+                + ", " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        Path helloJar = buildHelloUberjar();
+
+        Map<String, Server> servers = new LinkedHashMap<>();
+        servers.put(BARE, new Server(BARE, helloJar, dir -> Map.of(), "/hello", "hello, world"));
+        servers.put(PRODUCT, new Server(PRODUCT, options.productJar, dir -> {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("MCPROSPERO_DATA_DIR", dir.resolve("data").toString());
+            env.put("MCPROSPERO_IDENTITY_LOCAL_ACCESS_CODE", options.accessCode);
+            env.putAll(options.productEnv);
+            return env;
+        }, "/health/ready", options.readyMarker));
+
+        List<Start> starts = new ArrayList<>();
+        Summary hello = null;
+        Summary version = null;
+        Summary whoami = null;
+        double signInMillis = Double.NaN;
+        for (int rep = 1; rep <= options.reps; rep++) {
+            List<String> order = rep % 2 == 1 ? List.of(BARE, PRODUCT) : List.of(PRODUCT, BARE);
+            boolean last = rep == options.reps;
+            for (String key : order) {
+                Server spec = servers.get(key);
+                Path dir = options.workDir.resolve((key.equals(PRODUCT) ? "product-" : "bare-") + rep);
+                try (ServerProcess server = ServerProcess.start(key, spec.jar, options.jvmArgs, spec.env.apply(dir), dir)) {
+                    Duration ready = server.awaitReady(spec.readyPath, spec.readyMarker, options.readyTimeout);
+                    double cpu = server.cpuNanos() / 1e9;
+                    long rss = server.rssKib();
+                    long peak = server.peakRssKib();
+                    log(String.format(Locale.ROOT, "%-17s #%d ready in %5.1f s, %5.1f CPU-s, RSS %4d MiB (peak %4d MiB), pid %d%s",
+                            key, rep, ready.toNanos() / 1e9, cpu, rss / 1024, peak / 1024, server.pid(),
+                            server.descendantCount() > 0 ? ", " + server.descendantCount() + " child processes" : ""));
+                    Double idle = null;
+                    Long rssAfter = null;
+                    Long peakAfter = null;
+                    if (last && options.load) {
+                        long cpuBefore = server.cpuNanos();
+                        long idleStart = System.nanoTime();
+                        Thread.sleep(options.idleSeconds * 1000L);
+                        idle = (server.cpuNanos() - cpuBefore) / (double) (System.nanoTime() - idleStart);
+                        log(String.format(Locale.ROOT, "%-17s idle for %d s: %.3f cores busy", key, options.idleSeconds, idle));
+                        if (key.equals(PRODUCT)) {
+                            long signInStart = System.nanoTime();
+                            List<McpClient> clients = signIn(server);
+                            signInMillis = (System.nanoTime() - signInStart) / 1e6 / clients.size();
+                            Summary[] both = loadProduct(server, clients);
+                            version = both[0];
+                            whoami = both[1];
+                        } else {
+                            hello = loadBare(server);
+                        }
+                        rssAfter = server.rssKib();
+                        peakAfter = server.peakRssKib();
+                        log(String.format(Locale.ROOT, "%-17s after the load: RSS %4d MiB (peak %4d MiB)", key, rssAfter / 1024, peakAfter / 1024));
+                    }
+                    starts.add(new Start(key, rep, ready.toNanos() / 1e9, cpu, rss, peak, idle, rssAfter, peakAfter));
+                }
+            }
+        }
+        report(starts, hello, version, whoami, signInMillis);
+        if (!options.keep) {
+            Files.deleteIfExists(helloJar);
+        }
+    }
+
+    private record Server(String name, Path jar, java.util.function.Function<Path, Map<String, String>> env,
+                          String readyPath, String readyMarker) {
+    }
+
+    private void checkInputs() throws IOException {
+        for (Path input : List.of(options.productJar, options.payaraMicro, options.helloWar)) {
+            if (!Files.isRegularFile(input)) {
+                throw new IOException("missing " + input + " (build with: mvn -o -q -f bench/pom.xml package; "
+                        + "copy the product: mkdir -p /tmp/bench && cp ear/target/mcprospero.jar /tmp/bench/)");
+            }
+        }
+    }
+
+    /**
+     * The baseline gets the product's packaging: an uberjar of the same Payara Micro with the WAR as ROOT.war at
+     * the root context, --nocluster baked in, as the ear module builds mcprospero.jar.
+     */
+    private Path buildHelloUberjar() throws IOException, InterruptedException {
+        Path staging = Files.createDirectories(options.workDir.resolve("hello-uberjar"));
+        Path war = staging.resolve("ROOT.war");
+        Files.copy(options.helloWar, war, StandardCopyOption.REPLACE_EXISTING);
+        Path jar = options.workDir.resolve("hello-micro.jar");
+        Process build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", options.payaraMicro.toAbsolutePath().toString(), "--deploy", war.toString(), "--contextroot", "/",
+                "--nocluster", "--outputuberjar", jar.toString())
+                .directory(staging.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(staging.resolve("build.log").toFile())
+                .start();
+        if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0 || !Files.isRegularFile(jar)) {
+            build.destroyForcibly();
+            throw new IOException("building the hello uberjar failed; see " + staging.resolve("build.log"));
+        }
+        log("built " + jar + " from " + options.helloWar.getFileName() + " and " + options.payaraMicro.getFileName());
+        return jar;
+    }
+
+    private List<McpClient> signIn(ServerProcess server) throws IOException, InterruptedException {
+        List<McpClient> clients = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < options.clients; i++) {
+            String email = String.format(Locale.ROOT, "bench-%02d@bench.example", i + 1);
+            clients.add(McpClient.signIn(server.baseUrl(), email, options.accessCode));
+        }
+        double perClient = (System.nanoTime() - start) / 1e6 / options.clients;
+        log(String.format(Locale.ROOT, "%-17s %d clients signed in (register, authorize, sign-in, token, initialize, initialized): %.0f ms per client",
+                PRODUCT, options.clients, perClient));
+        String answer = clients.get(0).callTool(server.baseUrl(), "whoami");
+        if (!answer.contains("\"isError\":false")) {
+            throw new IOException("whoami did not succeed: " + answer);
+        }
+        log(String.format(Locale.ROOT, "%-17s whoami answers: %s", PRODUCT, McpClient.abbreviate(answer)));
+        return clients;
+    }
+
+    private Summary[] loadProduct(ServerProcess server, List<McpClient> clients) throws InterruptedException {
+        String host = "localhost:" + server.port();
+        Target version = Target.get("GET /version", host, "/version", "mcprospero");
+        Target whoami = Target.toolCall("tools/call whoami", host, "whoami", clients);
+        try (LoadRunner runner = new LoadRunner(server, options.clients)) {
+            warmUp(runner, version);
+            warmUp(runner, whoami);
+            List<LoadRunner.Slice> versionSlices = new ArrayList<>();
+            List<LoadRunner.Slice> whoamiSlices = new ArrayList<>();
+            double slice = options.measureSeconds / options.rounds;
+            for (int round = 0; round < options.rounds; round++) {
+                // ABBA: neither target always runs first, or always right after the other
+                if (round % 2 == 0) {
+                    versionSlices.add(measure(runner, version, slice, round));
+                    whoamiSlices.add(measure(runner, whoami, slice, round));
+                } else {
+                    whoamiSlices.add(measure(runner, whoami, slice, round));
+                    versionSlices.add(measure(runner, version, slice, round));
+                }
+            }
+            return new Summary[] {Summary.of(version.name(), versionSlices), Summary.of(whoami.name(), whoamiSlices)};
+        }
+    }
+
+    private Summary loadBare(ServerProcess server) throws InterruptedException {
+        Target hello = Target.get("GET /hello", "localhost:" + server.port(), "/hello", "hello, world");
+        try (LoadRunner runner = new LoadRunner(server, options.clients)) {
+            warmUp(runner, hello);
+            List<LoadRunner.Slice> slices = new ArrayList<>();
+            double slice = options.measureSeconds / options.rounds;
+            for (int round = 0; round < options.rounds; round++) {
+                slices.add(measure(runner, hello, slice, round));
+            }
+            return Summary.of(hello.name(), slices);
+        }
+    }
+
+    private void warmUp(LoadRunner runner, Target target) throws InterruptedException {
+        LoadRunner.Slice slice = runner.run(target, options.warmupSeconds);
+        log(String.format(Locale.ROOT, "  warm-up   %-18s %7.0f req/s, %d errors%s", target.name(), slice.throughput(),
+                slice.errors(), slice.errorSamples().isEmpty() ? "" : " e.g. " + slice.errorSamples().get(0)));
+    }
+
+    private LoadRunner.Slice measure(LoadRunner runner, Target target, double seconds, int round) throws InterruptedException {
+        LoadRunner.Slice slice = runner.run(target, seconds);
+        Summary summary = Summary.of(target.name(), List.of(slice));
+        log(String.format(Locale.ROOT, "  measure %d %-18s %7.0f req/s, p50 %6.2f ms, p99 %6.2f ms, %d errors, server %.2f cores, client %.2f cores%s",
+                round + 1, target.name(), slice.throughput(), summary.percentileMillis(0.50), summary.percentileMillis(0.99),
+                slice.errors(), summary.serverCores(), summary.clientCores(),
+                slice.errorSamples().isEmpty() ? "" : " e.g. " + slice.errorSamples().get(0)));
+        return slice;
+    }
+
+    private void report(List<Start> starts, Summary hello, Summary version, Summary whoami, double signInMillis) {
+        out.println();
+        out.println("== Start-up: median of " + options.reps + " starts each, alternating; JVM flags "
+                + String.join(" ", options.jvmArgs) + " ==");
+        out.println();
+        out.println("| | " + BARE + " (hello WAR) | " + PRODUCT + " | ratio | target | |");
+        out.println("|---|---:|---:|---:|---:|---|");
+        double bareReady = median(starts, BARE, Start::readySeconds);
+        double productReady = median(starts, PRODUCT, Start::readySeconds);
+        row("time to ready (s)", bareReady, productReady, "%.1f", STARTUP_TARGET, true);
+        row("CPU time to ready (s)", median(starts, BARE, Start::cpuSecondsAtReady),
+                median(starts, PRODUCT, Start::cpuSecondsAtReady), "%.1f", Double.NaN, true);
+        row("RSS at ready (MiB)", median(starts, BARE, s -> s.rssAtReadyKib() / 1024.0),
+                median(starts, PRODUCT, s -> s.rssAtReadyKib() / 1024.0), "%.0f", RSS_TARGET, true);
+        row("peak RSS at ready (MiB)", median(starts, BARE, s -> s.peakAtReadyKib() / 1024.0),
+                median(starts, PRODUCT, s -> s.peakAtReadyKib() / 1024.0), "%.0f", Double.NaN, true);
+        Start bareLast = lastWithLoad(starts, BARE);
+        Start productLast = lastWithLoad(starts, PRODUCT);
+        if (bareLast != null && productLast != null) {
+            row("idle CPU after ready (cores)", bareLast.idleCores(), productLast.idleCores(), "%.3f", Double.NaN, true);
+            row("RSS after the load (MiB)", bareLast.rssAfterLoadKib() / 1024.0, productLast.rssAfterLoadKib() / 1024.0,
+                    "%.0f", RSS_TARGET, true);
+            row("peak RSS after the load (MiB)", bareLast.peakAfterLoadKib() / 1024.0, productLast.peakAfterLoadKib() / 1024.0,
+                    "%.0f", Double.NaN, true);
+        }
+        out.println();
+        out.println("each start (s to ready / CPU-s / RSS MiB):");
+        for (Start start : starts) {
+            out.println(String.format(Locale.ROOT, "  #%d %-17s %5.1f / %5.1f / %4d", start.rep(), start.server(),
+                    start.readySeconds(), start.cpuSecondsAtReady(), start.rssAtReadyKib() / 1024));
+        }
+        if (version == null || whoami == null) {
+            return;
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT, "== Throughput: %d clients, closed loop, warm-up %.0f s each, then %d alternating slices of %.1f s each ==",
+                options.clients, options.warmupSeconds, options.rounds, options.measureSeconds / options.rounds));
+        out.println();
+        out.println("| | req/s | p50 (ms) | p99 (ms) | errors | server CPU per request (µs) | server cores | client cores |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Summary summary : hello == null ? List.of(version, whoami) : List.of(version, whoami, hello)) {
+            String label = summary == hello ? summary.target() + " (bare server, separate run)" : summary.target() + " (" + PRODUCT + ")";
+            out.println(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d | %.0f | %.2f | %.2f |", label,
+                    summary.throughput(), summary.percentileMillis(0.50), summary.percentileMillis(0.99),
+                    summary.errors(), summary.serverCpuMicrosPerRequest(), summary.serverCores(), summary.clientCores()));
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT, "sign-in through the OAuth flow plus initialize: %.0f ms per client (sequential)", signInMillis));
+        for (Summary summary : List.of(version, whoami)) {
+            if (!summary.errorSamples().isEmpty()) {
+                out.println("errors of " + summary.target() + ", e.g.: " + summary.errorSamples());
+            }
+        }
+        out.println();
+        out.println("== Ratios ==");
+        out.println();
+        ratio("start-up time, product / bare", productReady / bareReady, "<= " + STARTUP_TARGET, productReady / bareReady <= STARTUP_TARGET);
+        double rssRatio = median(starts, PRODUCT, s -> (double) s.rssAtReadyKib()) / median(starts, BARE, s -> (double) s.rssAtReadyKib());
+        ratio("RSS at ready, product / bare", rssRatio, "<= " + RSS_TARGET, rssRatio <= RSS_TARGET);
+        if (bareLast != null && productLast != null) {
+            double after = productLast.rssAfterLoadKib() / (double) bareLast.rssAfterLoadKib();
+            ratio("RSS after the load, product / bare", after, "<= " + RSS_TARGET, after <= RSS_TARGET);
+        }
+        double throughput = whoami.throughput() / version.throughput();
+        ratio("whoami / GET /version throughput", throughput, ">= " + THROUGHPUT_TARGET, throughput >= THROUGHPUT_TARGET);
+        ratio("whoami / GET /version p50 latency", whoami.percentileMillis(0.5) / version.percentileMillis(0.5), "", null);
+        ratio("whoami / GET /version p99 latency", whoami.percentileMillis(0.99) / version.percentileMillis(0.99), "", null);
+        ratio("whoami / GET /version server CPU per request", whoami.serverCpuMicrosPerRequest() / version.serverCpuMicrosPerRequest(), "", null);
+        if (hello != null) {
+            ratio("GET /version (product) / GET /hello (bare) throughput", version.throughput() / hello.throughput(), "", null);
+        }
+        out.println();
+        log("done; report in " + options.workDir.resolve("report.txt") + ", server logs in " + options.workDir);
+    }
+
+    private void row(String label, Double bare, Double product, String format, double target, boolean lowerIsBetter) {
+        if (bare == null || product == null) {
+            return;
+        }
+        double ratio = product / bare;
+        String verdict = Double.isNaN(target) ? "" : (lowerIsBetter ? ratio <= target : ratio >= target) ? "PASS" : "MISS";
+        out.println(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f | %s | %s |", label, bare, product, ratio,
+                Double.isNaN(target) ? "" : (lowerIsBetter ? "<= " : ">= ") + target, verdict));
+    }
+
+    private void ratio(String label, double value, String target, Boolean pass) {
+        out.println(String.format(Locale.ROOT, "  %-55s %6.2f  %-7s %s", label, value, target,
+                pass == null ? "" : pass ? "PASS" : "MISS"));
+    }
+
+    private static Start lastWithLoad(List<Start> starts, String server) {
+        for (int i = starts.size() - 1; i >= 0; i--) {
+            Start start = starts.get(i);
+            if (start.server().equals(server) && start.rssAfterLoadKib() != null) {
+                return start;
+            }
+        }
+        return null;
+    }
+
+    private static double median(List<Start> starts, String server, java.util.function.ToDoubleFunction<Start> value) {
+        double[] values = starts.stream().filter(s -> s.server().equals(server)).mapToDouble(value).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private void log(String message) {
+        out.println(String.format(Locale.ROOT, "[%6.1fs] %s", (System.nanoTime() - t0) / 1e9, message));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Writes to the console and to the report file. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+
+    /** Command-line options; defaults come from bench.properties, which the build fills in. */
+    static final class Options {
+
+        static final String USAGE = """
+                usage: java -jar bench/load/target/mcprospero-bench.jar [options]
+                  --product-jar=PATH      the product's uberjar (default /tmp/bench/mcprospero.jar)
+                  --payara-micro=PATH     Payara Micro to build the bare baseline with (default: the one staged by the build)
+                  --hello-war=PATH        the baseline WAR (default bench/hello/target/hello.war)
+                  --work-dir=PATH         where servers run and logs go (default /tmp/bench/runs/<timestamp>)
+                  --jvm-args="..."        JVM flags of both servers (default -Xmx512m)
+                  --reps=N                starts of each server, alternating (default 3)
+                  --clients=N             concurrent load clients (default 32)
+                  --warmup=SECONDS        warm-up per target before measuring (default 20)
+                  --measure=SECONDS       measured time per target (default 30)
+                  --rounds=N              measured slices per target, alternating targets (default 3)
+                  --idle=SECONDS          idle time after ready in which server CPU is measured (default 5)
+                  --ready-timeout=SECONDS (default 300)
+                  --access-code=CODE      local sign-in access code given to the product (default bench-code)
+                  --ready-marker=TEXT     text /health/ready must contain (default workflow-engine)
+                  --product-env=NAME=VALUE  more environment for the product, repeatable (e.g. MCPROSPERO_DB_URL=...)
+                  --no-load               start-up and RSS only
+                  --keep                  keep the hello uberjar of the run
+                  --quick                 --reps=1 --warmup=5 --measure=10 --rounds=2 --idle=2
+                """;
+
+        Path productJar = Path.of("/tmp/bench/mcprospero.jar");
+        Path payaraMicro;
+        Path helloWar;
+        Path workDir = Path.of("/tmp/bench/runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<String> jvmArgs = List.of("-Xmx512m");
+        int reps = 3;
+        int clients = 32;
+        double warmupSeconds = 20;
+        double measureSeconds = 30;
+        int rounds = 3;
+        int idleSeconds = 5;
+        Duration readyTimeout = Duration.ofSeconds(300);
+        String accessCode = "bench-code";
+        String readyMarker = "workflow-engine";
+        Map<String, String> productEnv = new LinkedHashMap<>();
+        boolean load = true;
+        boolean keep;
+        boolean help;
+
+        static Options parse(String[] args) throws IOException {
+            Options options = new Options();
+            Properties defaults = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/bench.properties")) {
+                if (in != null) {
+                    defaults.load(in);
+                }
+            }
+            options.payaraMicro = Path.of(defaults.getProperty("payara-micro", "payara-micro.jar")).normalize();
+            options.helloWar = Path.of(defaults.getProperty("hello-war", "hello.war")).normalize();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String name = arg;
+                String value = null;
+                int eq = arg.indexOf('=');
+                if (eq > 0) {
+                    name = arg.substring(0, eq);
+                    value = arg.substring(eq + 1);
+                }
+                switch (name) {
+                    case "--help", "-h" -> options.help = true;
+                    case "--no-load" -> options.load = false;
+                    case "--keep" -> options.keep = true;
+                    case "--quick" -> {
+                        options.reps = 1;
+                        options.warmupSeconds = 5;
+                        options.measureSeconds = 10;
+                        options.rounds = 2;
+                        options.idleSeconds = 2;
+                    }
+                    default -> {
+                        if (value == null) {
+                            if (i + 1 >= args.length) {
+                                throw new IllegalArgumentException("missing value of " + name);
+                            }
+                            value = args[++i];
+                        }
+                        options.set(name, value);
+                    }
+                }
+            }
+            if (options.reps < 1 || options.clients < 1 || options.rounds < 1 || options.measureSeconds <= 0) {
+                throw new IllegalArgumentException("--reps, --clients, --rounds and --measure must be positive");
+            }
+            return options;
+        }
+
+        private void set(String name, String value) {
+            switch (name) {
+                case "--product-jar" -> productJar = Path.of(value).toAbsolutePath().normalize();
+                case "--payara-micro" -> payaraMicro = Path.of(value);
+                case "--hello-war" -> helloWar = Path.of(value);
+                case "--work-dir" -> workDir = Path.of(value);
+                case "--jvm-args" -> jvmArgs = value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+                case "--reps" -> reps = Integer.parseInt(value);
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--warmup" -> warmupSeconds = Double.parseDouble(value);
+                case "--measure" -> measureSeconds = Double.parseDouble(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--idle" -> idleSeconds = Integer.parseInt(value);
+                case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(Long.parseLong(value));
+                case "--access-code" -> accessCode = value;
+                case "--ready-marker" -> readyMarker = value.isEmpty() ? null : value;
+                case "--product-env" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--product-env needs NAME=VALUE");
+                    }
+                    productEnv.put(value.substring(0, eq), value.substring(eq + 1));
+                }
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.mcprospero.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** What one load client sends and what counts as a good answer. */
+interface Target {
+
+    String name();
+
+    /** The request client {@code client} sends as its {@code sequence}-th request. */
+    byte[] request(int client, long sequence);
+
+    /** Whether this response is a success (the rest are counted as errors). */
+    boolean succeeded(HttpConnection.Response response);
+
+    /** A plain GET that must answer 200 with a body containing {@code expected}. */
+    static Target get(String name, String host, String path, String expected) {
+        byte[] request = ("GET " + path + " HTTP/1.1\r\n"
+                + "Host: " + host + "\r\n"
+                + "Accept: application/json\r\n"
+                + "User-Agent: mcprospero-bench\r\n"
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return new Target() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] request(int client, long sequence) {
+                return request;
+            }
+
+            @Override
+            public boolean succeeded(HttpConnection.Response response) {
+                return response.status() == 200 && response.body().contains(expected);
+            }
+        };
+    }
+
+    /**
+     * MCP {@code tools/call} of a tool without arguments, one MCP session per client (each with its own bearer
+     * token); must answer 200 with a tool result that is not an error.
+     */
+    static Target toolCall(String name, String host, String tool, List<McpClient> clients) {
+        String[] heads = new String[clients.size()];
+        for (int i = 0; i < heads.length; i++) {
+            McpClient client = clients.get(i);
+            heads[i] = "POST /mcp HTTP/1.1\r\n"
+                    + "Host: " + host + "\r\n"
+                    + "Authorization: Bearer " + client.accessToken() + "\r\n"
+                    + "Mcp-Session-Id: " + client.sessionId() + "\r\n"
+                    + "MCP-Protocol-Version: " + McpClient.PROTOCOL_VERSION + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\n"
+                    + "User-Agent: mcprospero-bench\r\n";
+        }
+        return new Target() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] request(int client, long sequence) {
+                String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                        + tool + "\",\"arguments\":{}}}";
+                byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+                byte[] head = (heads[client] + "Content-Length: " + bodyBytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                byte[] request = new byte[head.length + bodyBytes.length];
+                System.arraycopy(head, 0, request, 0, head.length);
+                System.arraycopy(bodyBytes, 0, request, head.length, bodyBytes.length);
+                return request;
+            }
+
+            @Override
+            public boolean succeeded(HttpConnection.Response response) {
+                return response.status() == 200 && response.body().contains("\"isError\":false");
+            }
+        };
+    }
+}
