@@ -29,6 +29,7 @@ public class OriginPolicy {
     public OriginPolicy(OAuthSettings settings, @ConfigProperty(name = "mcprospero.cors.origins") Optional<String> configured) {
         Set<String> origins = new HashSet<>();
         origins.add(originOf(settings.issuer()));
+        origins.addAll(loopbackAliases(settings.issuer()));
         ConfigLists.split(configured).stream().map(OriginPolicy::originOf).forEach(origins::add);
         this.allowed = Set.copyOf(origins);
     }
@@ -39,6 +40,19 @@ public class OriginPolicy {
 
     public boolean isAllowedBrowserOrigin(String origin) {
         return origin != null && allowed.contains(originOf(origin));
+    }
+
+    /** A server on a loopback name is the same server under its other loopback names (localhost, 127.0.0.1, [::1]). */
+    private static Set<String> loopbackAliases(String url) {
+        URI uri = URI.create(url);
+        Set<String> loopback = Set.of("localhost", "127.0.0.1", "[::1]");
+        if (uri.getHost() == null || !loopback.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+            return Set.of();
+        }
+        String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+        Set<String> aliases = new HashSet<>();
+        loopback.forEach(host -> aliases.add(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + host + port));
+        return aliases;
     }
 
     private static String originOf(String url) {
