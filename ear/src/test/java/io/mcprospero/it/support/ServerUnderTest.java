@@ -44,6 +44,7 @@ public final class ServerUnderTest implements AutoCloseable {
         Files.createDirectories(workDir);
         this.log = workDir.resolve("server.log");
         this.environment = environment;
+        Files.deleteIfExists(log);
     }
 
     /** The PostgreSQL-backed server every test class shares, started on first use. */
@@ -64,8 +65,6 @@ public final class ServerUnderTest implements AutoCloseable {
                 sharedFailure = e;
                 throw e;
             }
-            ServerUnderTest started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return shared;
     }
@@ -74,6 +73,7 @@ public final class ServerUnderTest implements AutoCloseable {
     public static ServerUnderTest start(String name, Map<String, String> environment) {
         try {
             ServerUnderTest server = new ServerUnderTest(name, environment);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             server.startProcess();
             return server;
         } catch (IOException e) {
@@ -103,7 +103,7 @@ public final class ServerUnderTest implements AutoCloseable {
         builder.environment().putAll(environment);
         process = builder.start();
         try {
-            awaitReady(Duration.ofSeconds(150));
+            awaitReady(Duration.ofSeconds(300));
         } catch (RuntimeException notReady) {
             process.destroyForcibly();
             throw notReady;
