@@ -98,6 +98,7 @@ public final class Main {
         }, "/health/ready", options.readyMarker));
 
         List<Start> starts = new ArrayList<>();
+        Map<String, Map<String, Long>> nmt = new LinkedHashMap<>();
         Summary hello = null;
         Summary version = null;
         Summary whoami = null;
@@ -116,6 +117,9 @@ public final class Main {
                     log(String.format(Locale.ROOT, "%-17s #%d ready in %5.1f s, %5.1f CPU-s, RSS %4d MiB (peak %4d MiB), pid %d%s",
                             key, rep, ready.toNanos() / 1e9, cpu, rss / 1024, peak / 1024, server.pid(),
                             server.descendantCount() > 0 ? ", " + server.descendantCount() + " child processes" : ""));
+                    if (options.nmt) {
+                        nmt.put(key, NativeMemory.capture(server, dir.resolve("nmt-ready.txt")));
+                    }
                     Double idle = null;
                     Long rssAfter = null;
                     Long peakAfter = null;
@@ -144,6 +148,9 @@ public final class Main {
             }
         }
         report(starts, hello, version, whoami, signInMillis);
+        if (options.nmt) {
+            reportNativeMemory(nmt);
+        }
         if (!options.keep) {
             Files.deleteIfExists(helloJar);
         }
@@ -332,6 +339,26 @@ public final class Main {
         log("done; report in " + options.workDir.resolve("report.txt") + ", server logs in " + options.workDir);
     }
 
+    private void reportNativeMemory(Map<String, Map<String, Long>> nmt) {
+        Map<String, Long> bare = nmt.getOrDefault(BARE, Map.of());
+        Map<String, Long> product = nmt.getOrDefault(PRODUCT, Map.of());
+        out.println("== Native memory at ready, last start (NMT summary, committed MiB; RSS is what of it is resident) ==");
+        out.println();
+        out.println("| category | " + BARE + " | " + PRODUCT + " | difference |");
+        out.println("|---|---:|---:|---:|");
+        java.util.Set<String> categories = new java.util.LinkedHashSet<>(product.keySet());
+        categories.addAll(bare.keySet());
+        for (String category : categories) {
+            long b = bare.getOrDefault(category, 0L);
+            long p = product.getOrDefault(category, 0L);
+            if (b < 1024 && p < 1024 && !category.equals("Total")) {
+                continue;
+            }
+            out.println(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f |", category, b / 1024.0, p / 1024.0, (p - b) / 1024.0));
+        }
+        out.println();
+    }
+
     private void row(String label, Double bare, Double product, String format, double target, boolean lowerIsBetter) {
         if (bare == null || product == null) {
             return;
@@ -429,6 +456,8 @@ public final class Main {
                   --ready-marker=TEXT     text /health/ready must contain (default workflow-engine)
                   --product-env=NAME=VALUE  more environment for the product, repeatable (e.g. MCPROSPERO_DB_URL=...)
                   --no-load               start-up and RSS only
+                  --nmt                   also where the memory goes: both servers get -XX:NativeMemoryTracking=summary
+                                          (costs a little start-up and memory), and jcmd VM.native_memory at ready
                   --keep                  keep the hello uberjar of the run
                   --quick                 --reps=1 --warmup=5 --measure=10 --rounds=2 --idle=2
                 """;
@@ -449,6 +478,7 @@ public final class Main {
         String readyMarker = "workflow-engine";
         Map<String, String> productEnv = new LinkedHashMap<>();
         boolean load = true;
+        boolean nmt;
         boolean keep;
         boolean help;
 
@@ -475,6 +505,7 @@ public final class Main {
                     case "--help", "-h" -> options.help = true;
                     case "--no-load" -> options.load = false;
                     case "--keep" -> options.keep = true;
+                    case "--nmt" -> options.nmt = true;
                     case "--quick" -> {
                         options.reps = 1;
                         options.warmupSeconds = 5;
@@ -492,6 +523,11 @@ public final class Main {
                         options.set(name, value);
                     }
                 }
+            }
+            if (options.nmt) {
+                List<String> flags = new ArrayList<>(options.jvmArgs);
+                flags.add("-XX:NativeMemoryTracking=summary");
+                options.jvmArgs = flags;
             }
             if (options.reps < 1 || options.clients < 1 || options.rounds < 1 || options.measureSeconds <= 0) {
                 throw new IllegalArgumentException("--reps, --clients, --rounds and --measure must be positive");

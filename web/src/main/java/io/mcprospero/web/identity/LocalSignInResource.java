@@ -3,7 +3,6 @@ package io.mcprospero.web.identity;
 import io.mcprospero.identity.LocalAccessCode;
 import io.mcprospero.identity.UserProvisioning;
 import io.mcprospero.oauth.AuthorizationRequests;
-import io.mcprospero.oauth.AuthorizeParameters;
 import io.mcprospero.oauth.UnsafeRedirect;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.oauth.AuthorizationRequest;
@@ -11,13 +10,13 @@ import io.mcprospero.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,34 +55,18 @@ public class LocalSignInResource {
     @GET
     @Path("oauth/authorize")
     @Produces(MediaType.TEXT_HTML)
-    public Response authorize(@QueryParam("response_type") String responseType,
-                              @QueryParam("client_id") String clientId,
-                              @QueryParam("redirect_uri") String redirectUri,
-                              @QueryParam("state") String state,
-                              @QueryParam("code_challenge") String codeChallenge,
-                              @QueryParam("code_challenge_method") String codeChallengeMethod,
-                              @QueryParam("resource") String resource,
-                              @QueryParam("scope") String scope,
-                              @Context HttpServletRequest http) {
+    public Response authorize(@BeanParam AuthorizeQuery query, @Context HttpServletRequest http) {
         requireLoopback(http);
-        AuthorizationRequest request = authorizations.begin(new AuthorizeParameters(responseType, clientId, redirectUri, state,
-                codeChallenge, codeChallengeMethod, resource, scope));
+        AuthorizationRequest request = authorizations.begin(query.toParameters());
         return signInPage(request, null, null, 200);
     }
 
+    /** The root alias: some clients ignore the metadata and try /authorize at the origin. */
     @GET
     @Path("authorize")
     @Produces(MediaType.TEXT_HTML)
-    public Response authorizeAtRoot(@QueryParam("response_type") String responseType,
-                                    @QueryParam("client_id") String clientId,
-                                    @QueryParam("redirect_uri") String redirectUri,
-                                    @QueryParam("state") String state,
-                                    @QueryParam("code_challenge") String codeChallenge,
-                                    @QueryParam("code_challenge_method") String codeChallengeMethod,
-                                    @QueryParam("resource") String resource,
-                                    @QueryParam("scope") String scope,
-                                    @Context HttpServletRequest http) {
-        return authorize(responseType, clientId, redirectUri, state, codeChallenge, codeChallengeMethod, resource, scope, http);
+    public Response authorizeAtRoot(@BeanParam AuthorizeQuery query, @Context HttpServletRequest http) {
+        return authorize(query, http);
     }
 
     @POST
