@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The connection to Temporal, chosen by configuration: with {@code mcprospero.temporal.target} unset, the
@@ -39,12 +39,12 @@ public class WorkflowEngine {
     }
 
     @Inject
-    public WorkflowEngine(@ConfigProperty(name = "mcprospero.temporal.target") Optional<String> target,
-                          @ConfigProperty(name = "mcprospero.temporal.namespace") String namespace,
-                          @ConfigProperty(name = "mcprospero.temporal.task-queue") String taskQueue) {
-        this.target = target.filter(value -> !value.isBlank());
-        this.namespace = namespace;
-        this.taskQueue = taskQueue;
+    public WorkflowEngine(Config config) {
+        // read through Config, not injected Optionals: the readiness check may create this bean on a
+        // health-check thread during deployment, where Payara cannot produce Optional config values
+        this.target = config.getOptionalValue("mcprospero.temporal.target", String.class).filter(value -> !value.isBlank());
+        this.namespace = config.getValue("mcprospero.temporal.namespace", String.class);
+        this.taskQueue = config.getValue("mcprospero.temporal.task-queue", String.class);
     }
 
     public synchronized void start() {

@@ -21,13 +21,18 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException http) {
-            int status = http.getResponse().getStatus();
-            return json(status, status == 415 ? "unsupported_media_type" : status == 405 ? "method_not_allowed" : "request_error",
-                    status == 415 ? "unsupported Content-Type for this endpoint"
-                            : status == 405 ? "this method is not supported here" : "the request cannot be served as sent");
+            return httpError(http);
         }
         LOG.log(Level.SEVERE, "unhandled failure", failure);
         return json(500, "server_error", "the server failed to answer this request; nothing was changed");
+    }
+
+    /** An HTTP error raised by JAX-RS itself (405, 406, 415, ...), with its status and a short message. */
+    public static Response httpError(WebApplicationException http) {
+        int status = http.getResponse().getStatus();
+        return json(status, status == 415 ? "unsupported_media_type" : status == 405 ? "method_not_allowed" : "request_error",
+                status == 415 ? "unsupported Content-Type for this endpoint"
+                        : status == 405 ? "this method is not supported here" : "the request cannot be served as sent");
     }
 
     private static Response json(int status, String code, String description) {

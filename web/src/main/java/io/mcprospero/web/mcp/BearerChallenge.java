@@ -1,10 +1,12 @@
 package io.mcprospero.web.mcp;
 
 import io.mcprospero.oauth.OAuthSettings;
+import io.mcprospero.web.errors.UnhandledErrors;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.ext.Provider;
  * points at the protected resource metadata, so that a client can discover everything from the MCP URL.
  */
 @Provider
-public class BearerChallenge implements ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+public class BearerChallenge implements ExceptionMapper<WebApplicationException> {
 
     @Inject
     OAuthSettings settings;
@@ -41,7 +43,7 @@ public class BearerChallenge implements ExceptionMapper<jakarta.ws.rs.WebApplica
     }
 
     @Override
-    public Response toResponse(jakarta.ws.rs.WebApplicationException exception) {
+    public Response toResponse(WebApplicationException exception) {
         boolean unauthenticated = security == null || security.getUserPrincipal() == null;
         if ((exception instanceof NotAuthorizedException || exception instanceof ForbiddenException) && unauthenticated) {
             boolean tokenPresented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
@@ -52,6 +54,6 @@ public class BearerChallenge implements ExceptionMapper<jakarta.ws.rs.WebApplica
                     .entity(body(tokenPresented))
                     .build();
         }
-        return new io.mcprospero.web.errors.UnhandledErrors().toResponse(exception);
+        return UnhandledErrors.httpError(exception);
     }
 }
