@@ -78,6 +78,22 @@ class TokenEndpointIT {
     }
 
     @Test
+    void revokingARefreshTokenEndsTheSignIn() {
+        LocalSignIn.Client client = signIn.register();
+        String verifier = LocalSignIn.verifier();
+        String refreshToken = Http.json(signIn.exchange(client, signIn.codeFor(client, verifier, "ruth@example.com"), verifier))
+                .getString("refresh_token");
+
+        HttpResponse<String> revoked = Http.postForm(server.baseUrl() + "/oauth/revoke",
+                Map.of("token", refreshToken, "token_type_hint", "refresh_token", "client_id", client.clientId()));
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertError(signIn.refresh(client, refreshToken), 400, "invalid_grant");
+        assertThat(Http.postForm(server.baseUrl() + "/oauth/revoke", Map.of("token", "unknown", "client_id", client.clientId()))
+                .statusCode()).as("an unknown token is answered like a revoked one").isEqualTo(200);
+    }
+
+    @Test
     void anUnknownGrantTypeIsRefused() {
         LocalSignIn.Client client = signIn.register();
         assertError(Http.postForm(server.baseUrl() + "/token", Map.of("grant_type", "password", "client_id", client.clientId())),

@@ -30,6 +30,7 @@ public class TokenGrants {
     private static final Pattern VERIFIER = Pattern.compile("^[A-Za-z0-9._~-]{43,128}$");
 
     private EntityManager entityManager;
+    private ClientAuthentication clients;
     private AccessTokens accessTokens;
     private OAuthSettings settings;
     private Clock clock;
@@ -39,8 +40,10 @@ public class TokenGrants {
     }
 
     @Inject
-    public TokenGrants(EntityManager entityManager, AccessTokens accessTokens, OAuthSettings settings, Clock clock) {
+    public TokenGrants(EntityManager entityManager, ClientAuthentication clients, AccessTokens accessTokens, OAuthSettings settings,
+                       Clock clock) {
         this.entityManager = entityManager;
+        this.clients = clients;
         this.accessTokens = accessTokens;
         this.settings = settings;
         this.clock = clock;
@@ -56,32 +59,13 @@ public class TokenGrants {
         if (grantType == null || grantType.isBlank()) {
             throw OAuthError.invalidRequest("grant_type is required");
         }
-        OAuthClient client = authenticate(credentials);
+        OAuthClient client = clients.authenticate(credentials);
         return switch (grantType) {
             case "authorization_code" -> redeemCode(form, client);
             case "refresh_token" -> refresh(form, client);
             default -> throw new OAuthError("unsupported_grant_type",
                     "grant_type must be authorization_code or refresh_token", 400);
         };
-    }
-
-    private OAuthClient authenticate(ClientCredentials credentials) {
-        if (credentials.clientId() == null || credentials.clientId().isBlank() || credentials.clientId().length() > 2048) {
-            throw OAuthError.invalidClient("client_id is required");
-        }
-        OAuthClient client = entityManager.find(OAuthClient.class, credentials.clientId());
-        Instant now = clock.instant();
-        if (client == null || client.isExpired(now)) {
-            throw OAuthError.invalidClient("unknown client_id; register the client again");
-        }
-        if (client.isConfidential()) {
-            boolean ok = credentials.clientSecret() != null
-                    && Hashes.constantTimeEquals(client.clientSecretHash(), Hashes.sha256Hex(credentials.clientSecret()));
-            if (!ok) {
-                throw OAuthError.invalidClient("client authentication failed");
-            }
-        }
-        return client;
     }
 
     private TokenResponse redeemCode(Map<String, String> form, OAuthClient client) {
@@ -152,12 +136,7 @@ public class TokenGrants {
     }
 
     private void revokeFamily(String familyId, Instant now) {
-        if (familyId != null) {
-            entityManager.createNamedQuery(RefreshToken.REVOKE_FAMILY)
-                    .setParameter("familyId", familyId)
-                    .setParameter("now", now)
-                    .executeUpdate();
-        }
+        TokenRevocation.revokeFamily(entityManager, familyId, now);
     }
 
     private void checkResource(String requested, String granted) {

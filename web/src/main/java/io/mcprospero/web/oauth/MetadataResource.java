@@ -58,6 +58,9 @@ public class MetadataResource {
                 .add("token_endpoint", settings.endpoint("/oauth/token"))
                 .add("registration_endpoint", settings.endpoint("/oauth/register"))
                 .add("jwks_uri", settings.endpoint("/oauth/jwks"))
+                .add("revocation_endpoint", settings.endpoint("/oauth/revoke"))
+                .add("revocation_endpoint_auth_methods_supported",
+                        Json.createArrayBuilder().add("none").add("client_secret_post").add("client_secret_basic"))
                 .add("response_types_supported", Json.createArrayBuilder().add("code"))
                 .add("response_modes_supported", Json.createArrayBuilder().add("query"))
                 .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))

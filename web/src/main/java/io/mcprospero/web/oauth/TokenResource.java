@@ -4,6 +4,7 @@ import io.mcprospero.oauth.ClientCredentials;
 import io.mcprospero.oauth.OAuthError;
 import io.mcprospero.oauth.TokenGrants;
 import io.mcprospero.oauth.TokenResponse;
+import io.mcprospero.oauth.TokenRevocation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,20 +24,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The token endpoint (RFC 6749 §3.2), at /oauth/token and the root alias /token. Responses are never cached. */
+/** The token endpoint (RFC 6749 §3.2), at /oauth/token and the root alias /token, and revocation. Responses are never cached. */
 @Path("/")
 @RequestScoped
 public class TokenResource {
 
     private TokenGrants grants;
+    private TokenRevocation revocation;
 
     protected TokenResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public TokenResource(TokenGrants grants) {
+    public TokenResource(TokenGrants grants, TokenRevocation revocation) {
         this.grants = grants;
+        this.revocation = revocation;
     }
 
     @POST
@@ -63,6 +66,17 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response tokenAtRoot(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         return token(form, authorization);
+    }
+
+    /** Revocation (RFC 7009): 200 whether or not the token was known. */
+    @POST
+    @Path("oauth/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+        Map<String, String> parameters = singleValued(form);
+        revocation.revoke(parameters.get("token"), parameters.get("token_type_hint"), credentials(parameters, authorization));
+        return Response.ok().header("Cache-Control", "no-store").build();
     }
 
     /** RFC 6749 §3.2: parameters must not be repeated. */

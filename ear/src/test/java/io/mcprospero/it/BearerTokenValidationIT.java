@@ -1,0 +1,147 @@
+package io.mcprospero.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.mcprospero.it.support.Http;
+import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.RawMcp;
+import io.mcprospero.it.support.ServerUnderTest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bearer tokens on /mcp are verified by MP-JWT: signature with the server's key, issuer, audience (the
+ * MCP resource), expiry. Each forged variant below is signed correctly except for the one thing it gets
+ * wrong, with the server's own private key read from its database, so that only that check can refuse it.
+ */
+class BearerTokenValidationIT {
+
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+    private static ServerUnderTest server;
+    private static RSAKey serverKey;
+    private static String userId;
+
+    @BeforeAll
+    static void signInAndReadTheServersKey() throws Exception {
+        server = ServerUnderTest.shared();
+        String token = new LocalSignIn(server).tokensFor("victor@example.com").accessToken();
+        userId = SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl("mcprospero_it"), ServerUnderTest.dbUser(), "");
+             Statement query = db.createStatement();
+             ResultSet key = query.executeQuery("select private_jwk from signing_keys where retired_at is null order by created_at")) {
+            assertThat(key.next()).isTrue();
+            serverKey = RSAKey.parse(key.getString(1));
+        }
+    }
+
+    @Test
+    void aCorrectlyMadeTokenIsAccepted() {
+        assertThat(initializeWith(sign(serverKey, claims().build()))).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        assertThat(initializeWith(sign(serverKey, claims().audience("https://other.example.com/mcp").build()))).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        assertThat(initializeWith(sign(serverKey, claims().issuer("https://issuer.example.com").build()))).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        Instant past = Instant.now().minusSeconds(7200);
+        assertThat(initializeWith(sign(serverKey, claims().issueTime(Date.from(past)).notBeforeTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(600))).build()))).isEqualTo(401);
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() {
+        assertThat(initializeWith(new PlainJWT(claims().build()).serialize())).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyUnderTheServersKidIsRefused() throws Exception {
+        RSAKey other = new RSAKeyGenerator(2048).keyID(serverKey.getKeyID()).generate();
+        assertThat(initializeWith(sign(other, claims().build()))).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithAnUnknownKidIsRefused() throws Exception {
+        RSAKey other = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        assertThat(initializeWith(sign(other, claims().build()))).isEqualTo(401);
+    }
+
+    @Test
+    void aTamperedPayloadIsRefused() throws Exception {
+        String[] parts = sign(serverKey, claims().build()).split("\\.");
+        String forged = parts[0] + "." + Base64URL.encode(claims().subject(UUID.randomUUID().toString()).build().toString()) + "." + parts[2];
+        assertThat(initializeWith(forged)).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenInTheQueryStringIsNotAccepted() {
+        String token = sign(serverKey, claims().build());
+        HttpResponse<String> response = Http.postJson(server.mcpUrl() + "?access_token=" + token, INITIALIZE);
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aWellFormedTokenOfAnUnknownUserGetsNoSession() {
+        String token = sign(serverKey, claims().subject(UUID.randomUUID().toString()).claim("upn", "ghost").build());
+        RawMcp ghost = new RawMcp(server, token);
+        HttpResponse<String> response = ghost.post(INITIALIZE, null);
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    private static int initializeWith(String token) {
+        return Http.postJson(server.mcpUrl(), INITIALIZE, "Authorization", "Bearer " + token).statusCode();
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(server.baseUrl())
+                .subject(userId)
+                .audience(server.mcpUrl())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("upn", userId)
+                .claim("groups", List.of("user"));
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
