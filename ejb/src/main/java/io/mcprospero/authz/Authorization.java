@@ -1,6 +1,7 @@
 package io.mcprospero.authz;
 
 import io.mcprospero.failure.NotAuthorized;
+import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,12 @@ public class Authorization {
         Membership membership = found.get(0);
         return new Caller(userId, membership.user().email(), orgId, membership.org().name(),
                 membership.org().isPersonal(), membership.role());
+    }
+
+    /** Whether the user behind a verified token still exists and is not disabled; checked on every MCP request. */
+    public boolean isActiveUser(String userId) {
+        User user = userId == null ? null : entityManager.find(User.class, userId);
+        return user != null && user.isActive();
     }
 
     public void require(Caller caller, Permission permission) {

@@ -1,5 +1,6 @@
 package io.mcprospero.web.mcp;
 
+import io.mcprospero.authz.Authorization;
 import io.mcprospero.mcp.JsonRpc;
 import io.mcprospero.mcp.JsonRpcError;
 import io.mcprospero.mcp.McpMethods;
@@ -8,6 +9,7 @@ import io.mcprospero.mcp.ProtocolVersions;
 import io.mcprospero.observability.LogContext;
 import io.mcprospero.persistence.mcp.McpSession;
 import io.mcprospero.oauth.AccessTokens;
+import io.mcprospero.oauth.OAuthSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +46,8 @@ public class McpResource {
     static final String VERSION_HEADER = "MCP-Protocol-Version";
 
     private JsonWebToken token;
+    private Authorization authorization;
+    private OAuthSettings settings;
     private McpMethods methods;
     private McpSessions sessions;
     private OriginPolicy origins;
@@ -53,8 +57,11 @@ public class McpResource {
     }
 
     @Inject
-    public McpResource(JsonWebToken token, McpMethods methods, McpSessions sessions, OriginPolicy origins) {
+    public McpResource(JsonWebToken token, Authorization authorization, OAuthSettings settings, McpMethods methods,
+                       McpSessions sessions, OriginPolicy origins) {
         this.token = token;
+        this.authorization = authorization;
+        this.settings = settings;
         this.methods = methods;
         this.sessions = sessions;
         this.origins = origins;
@@ -71,6 +78,9 @@ public class McpResource {
             return error(403, null, JsonRpcError.INVALID_REQUEST, "Origin " + origin + " is not allowed to call this server");
         }
         String userId = token.getSubject();
+        if (!authorization.isActiveUser(userId)) {
+            return unknownUser();
+        }
         LogContext.put(LogContext.USER_ID, userId);
         JsonObject message;
         try {
@@ -154,6 +164,15 @@ public class McpResource {
         }
         return sessions.end(sessionId, token.getSubject()) ? Response.noContent().build()
                 : error(404, null, JsonRpcError.INVALID_REQUEST, "the session has ended or is unknown");
+    }
+
+    /** A validly signed token whose user is gone or disabled: the token no longer counts. */
+    private Response unknownUser() {
+        return Response.status(401)
+                .header("WWW-Authenticate", BearerChallenge.header(settings, true))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(BearerChallenge.body(true))
+                .build();
     }
 
     private static JsonObject parse(String body) {
