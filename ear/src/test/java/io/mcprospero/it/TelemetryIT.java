@@ -26,9 +26,10 @@ class TelemetryIT {
         mcp.initialize();
         mcp.callTool("whoami", "{}");
 
-        String spanLine = awaitLine("'tools/call whoami'");
-        assertThat(spanLine).contains("mcp.tool.name=\"whoami\"").contains("mcprospero.org_id=");
-        assertThat(server.logText()).contains("'POST /mcp'");
+        String toolSpan = awaitLine("'tools/call whoami' : ");
+        assertThat(toolSpan).contains("INTERNAL").contains("mcp.tool.name=whoami").contains("mcprospero.org_id=");
+        String traceId = toolSpan.substring(toolSpan.indexOf("' : ") + 4).split(" ")[0];
+        assertThat(awaitLine("'POST /mcp' : " + traceId)).as("the HTTP request's span, in the same trace").contains("SERVER");
     }
 
     @Test
@@ -37,7 +38,7 @@ class TelemetryIT {
         assertThat(lines).hasSizeGreaterThan(10);
         assertThat(lines).anySatisfy(line -> {
             JsonObject json = parse(line).orElseThrow();
-            assertThat(json.getString("message")).isEqualTo("MCProspero started");
+            assertThat(json.getString("message", "")).isEqualTo("MCProspero started");
         });
         assertThat(server.logText()).doesNotContain(ServerUnderTest.ACCESS_CODE).doesNotContain("refresh_token\":\"");
     }

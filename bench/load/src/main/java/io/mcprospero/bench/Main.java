@@ -274,8 +274,10 @@ public final class Main {
         double bareReady = median(starts, BARE, Start::readySeconds);
         double productReady = median(starts, PRODUCT, Start::readySeconds);
         row("time to ready (s)", bareReady, productReady, "%.1f", STARTUP_TARGET, true);
+        // not the target, but the same question asked of a number that other load on the machine
+        // disturbs far less than wall time
         row("CPU time to ready (s)", median(starts, BARE, Start::cpuSecondsAtReady),
-                median(starts, PRODUCT, Start::cpuSecondsAtReady), "%.1f", Double.NaN, true);
+                median(starts, PRODUCT, Start::cpuSecondsAtReady), "%.1f", STARTUP_TARGET, true);
         row("RSS at ready (MiB)", median(starts, BARE, s -> s.rssAtReadyKib() / 1024.0),
                 median(starts, PRODUCT, s -> s.rssAtReadyKib() / 1024.0), "%.0f", RSS_TARGET, true);
         row("peak RSS at ready (MiB)", median(starts, BARE, s -> s.peakAtReadyKib() / 1024.0),
@@ -321,6 +323,8 @@ public final class Main {
         out.println("== Ratios ==");
         out.println();
         ratio("start-up time, product / bare", productReady / bareReady, "<= " + STARTUP_TARGET, productReady / bareReady <= STARTUP_TARGET);
+        double cpuRatio = median(starts, PRODUCT, Start::cpuSecondsAtReady) / median(starts, BARE, Start::cpuSecondsAtReady);
+        ratio("start-up CPU time, product / bare (less noisy)", cpuRatio, "<= " + STARTUP_TARGET, cpuRatio <= STARTUP_TARGET);
         double rssRatio = median(starts, PRODUCT, s -> (double) s.rssAtReadyKib()) / median(starts, BARE, s -> (double) s.rssAtReadyKib());
         ratio("RSS at ready, product / bare", rssRatio, "<= " + RSS_TARGET, rssRatio <= RSS_TARGET);
         if (bareLast != null && productLast != null) {
