@@ -1,0 +1,57 @@
+package io.mcprospero.kms;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts the calls that reach the key management service, and remembers the plain data keys it handed out. */
+public final class CountingKeyManagement implements KeyManagement {
+
+    private final KeyManagement keys;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final List<byte[]> plainKeys = new CopyOnWriteArrayList<>();
+
+    public CountingKeyManagement(KeyManagement keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public DataKey generateDataKey(EncryptionContext context) {
+        calls.incrementAndGet();
+        DataKey key = keys.generateDataKey(context);
+        plainKeys.add(key.plaintext().clone());
+        return key;
+    }
+
+    @Override
+    public byte[] decryptDataKey(EncryptedDataKey key, EncryptionContext context) {
+        calls.incrementAndGet();
+        byte[] plaintext = keys.decryptDataKey(key, context);
+        plainKeys.add(plaintext.clone());
+        return plaintext;
+    }
+
+    @Override
+    public EncryptedDataKey reEncrypt(EncryptedDataKey key, EncryptionContext context) {
+        calls.incrementAndGet();
+        return keys.reEncrypt(key, context);
+    }
+
+    @Override
+    public String rotateMasterKey() {
+        return keys.rotateMasterKey();
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    /** Copies of every plain data key that passed through, to check that none leaks into logs. */
+    public List<byte[]> plainKeys() {
+        return plainKeys;
+    }
+
+    public KeyManagement unwrapped() {
+        return keys;
+    }
+}
