@@ -68,8 +68,9 @@ public class Secret {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "rewrapped_at")
-    private Instant rewrappedAt;
+    /** When the data key was last encrypted, by a write or a re-wrap; never null (see the migration). */
+    @Column(name = "wrapped_at", nullable = false)
+    private Instant wrappedAt;
 
     @Version
     private long version;
@@ -94,13 +95,14 @@ public class Secret {
         this.encryptedDataKey = Require.present(encryptedDataKey, "encrypted data key").clone();
         this.keyId = Require.text(keyId, "key id", MAX_KEY_ID_LENGTH);
         this.updatedAt = Require.present(now, "update time");
+        this.wrappedAt = now;
     }
 
     /** The same data key, encrypted under another master key (version): the ciphertext stays untouched. */
     public void rewrap(byte[] encryptedDataKey, String keyId, Instant now) {
         this.encryptedDataKey = Require.present(encryptedDataKey, "encrypted data key").clone();
         this.keyId = Require.text(keyId, "key id", MAX_KEY_ID_LENGTH);
-        this.rewrappedAt = Require.present(now, "re-wrap time");
+        this.wrappedAt = Require.present(now, "re-wrap time");
     }
 
     public String id() {
@@ -143,8 +145,8 @@ public class Secret {
         return updatedAt;
     }
 
-    public Instant rewrappedAt() {
-        return rewrappedAt;
+    public Instant wrappedAt() {
+        return wrappedAt;
     }
 
     public long version() {
