@@ -52,7 +52,7 @@ public final class LocalKeyFile implements KeyManagement {
         }
         MasterKey master = keys.stream().filter(candidate -> candidate.id().equals(masterKeyId)).findFirst()
                 .orElseThrow(() -> new DataKeyRefused("the data key was encrypted under master key " + masterKeyId
-                        + ", which is not in " + file + "; is this the key file the data was written with?"));
+                        + ", which is not in " + file + ": the key file is not the one the data was written with"));
         int headerLength = 2 + masterKeyId.length();
         if (blob.length != headerLength + AesGcm.NONCE_BYTES + DataKey.LENGTH_BYTES + AesGcm.TAG_BYTES) {
             throw new DataKeyRefused("the data key encrypted under master key " + masterKeyId + " has the wrong length");

@@ -20,6 +20,8 @@ import javax.crypto.SecretKey;
 @ApplicationScoped
 public class EnvelopeCipher {
 
+    private static final String STORE_AGAIN = "Store it again (for a connected account: connect the account again).";
+
     private DataKeys dataKeys;
 
     protected EnvelopeCipher() {
@@ -42,14 +44,15 @@ public class EnvelopeCipher {
         try {
             key = dataKeys.unwrap(envelope.dataKey(), ref.keyContext());
         } catch (DataKeyRefused e) {
-            throw new SecretUnreadable(ref + " cannot be decrypted: " + e.getMessage()
-                    + ". Store it again (for a connected account: connect the account again).");
+            throw new SecretUnreadable(ref + " cannot be decrypted: the key management service refused its data key (the row "
+                    + "was moved to another org or altered, or this server's master key is not the one it was written with). "
+                    + STORE_AGAIN, e.getMessage());
         }
         try {
             return AesGcm.open(key, envelope.nonce(), envelope.ciphertext(), ref.additionalData());
         } catch (AEADBadTagException e) {
             throw new SecretUnreadable(ref + " cannot be decrypted: its ciphertext, nonce or data key does not belong "
-                    + "to this secret (the row was altered). Store it again (for a connected account: connect the account again).");
+                    + "to this secret (the row was altered). " + STORE_AGAIN, "AES-GCM tag mismatch");
         }
     }
 

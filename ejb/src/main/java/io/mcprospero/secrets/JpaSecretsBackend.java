@@ -89,7 +89,7 @@ public class JpaSecretsBackend implements SecretsBackend {
             try {
                 return cipher.open(ref, new Envelope(row.ciphertext(), row.nonce(), new EncryptedDataKey(row.encryptedDataKey(), row.keyId())));
             } catch (SecretUnreadable e) {
-                LOG.warning(() -> "row " + row.id() + ": " + e.getMessage());
+                LOG.warning(() -> "secret row " + row.id() + ": " + e.getMessage() + " Detail: " + e.detail());
                 throw e;
             }
         });
