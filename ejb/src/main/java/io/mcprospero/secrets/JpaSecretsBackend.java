@@ -11,6 +11,7 @@ import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * The secrets store in the relational database: one {@link Secret} row per secret, sealed by
  * {@link EnvelopeCipher}. Encryption and KMS calls happen outside the short database transactions.
  *
- * <p>Writes are last-writer-wins: a write that collides with another write or a re-wrap of the same row is
+ * <p>Writes are last-writer-wins: a write locks the row it replaces, so writes of one secret queue up
+ * rather than fail; a write that still collides (two first writes of a name, or a re-wrap in between) is
  * retried with its already sealed envelope. Call it outside a transaction of your own, or a collision rolls
  * yours back.
  */
@@ -84,7 +86,7 @@ public class JpaSecretsBackend implements SecretsBackend {
     @Override
     public Optional<byte[]> get(String orgId, String name) {
         requireAddress(orgId, name);
-        return transactions.inOne(() -> find(orgId, name)).map(row -> {
+        return transactions.inOne(() -> find(orgId, name, LockModeType.NONE)).map(row -> {
             SecretRef ref = new SecretRef(orgId, name, row.kind());
             try {
                 return cipher.open(ref, new Envelope(row.ciphertext(), row.nonce(), new EncryptedDataKey(row.encryptedDataKey(), row.keyId())));
@@ -155,7 +157,7 @@ public class JpaSecretsBackend implements SecretsBackend {
     private Void store(SecretRef ref, Envelope envelope) {
         Instant now = clock.instant();
         EncryptedDataKey dataKey = envelope.dataKey();
-        find(ref.orgId(), ref.name()).ifPresentOrElse(
+        find(ref.orgId(), ref.name(), LockModeType.PESSIMISTIC_WRITE).ifPresentOrElse(
                 existing -> existing.seal(ref.kind(), envelope.ciphertext(), envelope.nonce(), dataKey.ciphertext(), dataKey.keyId(), now),
                 () -> entityManager.persist(new Secret(ref.orgId(), ref.name(), ref.kind(), envelope.ciphertext(), envelope.nonce(),
                         dataKey.ciphertext(), dataKey.keyId(), now)));
@@ -164,10 +166,11 @@ public class JpaSecretsBackend implements SecretsBackend {
         return null;
     }
 
-    private Optional<Secret> find(String orgId, String name) {
+    private Optional<Secret> find(String orgId, String name, LockModeType lock) {
         return entityManager.createNamedQuery(Secret.BY_NAME, Secret.class)
                 .setParameter("orgId", orgId)
                 .setParameter("name", name)
+                .setLockMode(lock)
                 .getResultStream()
                 .findFirst();
     }

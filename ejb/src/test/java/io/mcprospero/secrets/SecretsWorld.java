@@ -77,6 +77,11 @@ final class SecretsWorld implements AutoCloseable {
         return new SecretsWorld(database, kms, kms.keys());
     }
 
+    /** Another instance of the application whose key management calls go through the given wrapper. */
+    SecretsWorld anotherInstanceWith(java.util.function.UnaryOperator<KeyManagement> wrapper) {
+        return new SecretsWorld(database, kms, wrapper.apply(kms.keys()));
+    }
+
     /** An instance of the application on the same database but with another installation's master key. */
     SecretsWorld withAnotherInstallationsMasterKey() {
         return new SecretsWorld(database, kms, kms.anotherInstallation());
