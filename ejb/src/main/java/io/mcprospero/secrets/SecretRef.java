@@ -2,6 +2,8 @@ package io.mcprospero.secrets;
 
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.persistence.secrets.SecretKind;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which secret a ciphertext belongs to. The org goes into the KMS encryption context of the data key; org,
@@ -16,7 +18,8 @@ public record SecretRef(String orgId, String name, SecretKind kind) {
     }
 
     byte[] additionalData() {
-        return keyContext().with("secret_name", name).with("secret_kind", kind.name()).canonical();
+        return new EncryptionContext(new TreeMap<>(Map.of(EncryptionContext.ORG_ID, orgId, "secret_name", name, "secret_kind", kind.name())))
+                .canonical();
     }
 
     @Override
