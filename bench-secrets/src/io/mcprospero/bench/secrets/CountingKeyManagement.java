@@ -35,6 +35,11 @@ final class CountingKeyManagement implements KeyManagement {
     }
 
     @Override
+    public String currentKeyId() {
+        return keys.currentKeyId();
+    }
+
+    @Override
     public String rotateMasterKey() {
         return keys.rotateMasterKey();
     }

@@ -80,6 +80,11 @@ public final class AwsKms implements KeyManagement, AutoCloseable {
         return new EncryptedDataKey(response.ciphertextBlob().asByteArray(), response.keyId());
     }
 
+    @Override
+    public String currentKeyId() {
+        return keyId;
+    }
+
     /**
      * KMS rotates the key material of a key itself (automatic or on-demand rotation, which an operator
      * starts); ReEncrypt then moves every data key to the newest material, or to another key when

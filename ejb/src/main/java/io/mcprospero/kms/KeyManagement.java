@@ -20,6 +20,9 @@ public interface KeyManagement {
     /** The same data key encrypted under the current master key (version), without exposing it to the caller. */
     EncryptedDataKey reEncrypt(EncryptedDataKey key, EncryptionContext context);
 
+    /** The id of the master key that encrypts new data keys; answered without calling the service. */
+    String currentKeyId();
+
     /**
      * Makes a new master key version current where this adapter owns the key material (the local key file),
      * keeping earlier versions for decryption. AWS KMS rotates its key material itself, so there it only

@@ -87,7 +87,7 @@ public final class LocalKeyFile implements KeyManagement {
         return next.id();
     }
 
-    /** The id of the master key that wraps new data keys. */
+    @Override
     public String currentKeyId() {
         return current().id();
     }

@@ -1,7 +1,6 @@
 package io.mcprospero.kms;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -56,7 +55,11 @@ final class MasterKeyFile {
     static void write(Path file, Collection<MasterKey> keys) {
         try {
             Path temporary = writeTemporary(file, keys);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new KeyManagementUnavailable("the local master key file " + file + " cannot be written: " + e.getMessage(), e);
         }

@@ -38,6 +38,11 @@ public final class CountingKeyManagement implements KeyManagement {
     }
 
     @Override
+    public String currentKeyId() {
+        return keys.currentKeyId();
+    }
+
+    @Override
     public String rotateMasterKey() {
         return keys.rotateMasterKey();
     }

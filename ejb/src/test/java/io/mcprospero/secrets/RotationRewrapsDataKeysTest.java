@@ -156,6 +156,11 @@ class RotationRewrapsDataKeysTest {
                 }
 
                 @Override
+                public String currentKeyId() {
+                    return keys.currentKeyId();
+                }
+
+                @Override
                 public String rotateMasterKey() {
                     return keys.rotateMasterKey();
                 }
