@@ -1,47 +1,35 @@
 package io.mcprospero.bench.secrets;
 
-import io.mcprospero.kms.DataKey;
-import io.mcprospero.kms.EncryptedDataKey;
-import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.KeyManagement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the calls that reach the key management service. */
-final class CountingKeyManagement implements KeyManagement {
+/** Counts the calls that reach the key management service (the ones that cost a KMS request). */
+final class CountingKeyManagement {
 
-    private final KeyManagement keys;
+    private static final Set<String> SERVICE_CALLS = Set.of("generateDataKey", "decryptDataKey", "reEncrypt");
+
     private final AtomicInteger calls = new AtomicInteger();
+    private final KeyManagement counted;
 
     CountingKeyManagement(KeyManagement keys) {
-        this.keys = keys;
+        counted = (KeyManagement) Proxy.newProxyInstance(KeyManagement.class.getClassLoader(), new Class<?>[] {KeyManagement.class},
+                (proxy, method, arguments) -> {
+                    if (SERVICE_CALLS.contains(method.getName())) {
+                        calls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(keys, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
-    @Override
-    public DataKey generateDataKey(EncryptionContext context) {
-        calls.incrementAndGet();
-        return keys.generateDataKey(context);
-    }
-
-    @Override
-    public byte[] decryptDataKey(EncryptedDataKey key, EncryptionContext context) {
-        calls.incrementAndGet();
-        return keys.decryptDataKey(key, context);
-    }
-
-    @Override
-    public EncryptedDataKey reEncrypt(EncryptedDataKey key, EncryptionContext context) {
-        calls.incrementAndGet();
-        return keys.reEncrypt(key, context);
-    }
-
-    @Override
-    public String currentKeyId() {
-        return keys.currentKeyId();
-    }
-
-    @Override
-    public String rotateMasterKey() {
-        return keys.rotateMasterKey();
+    KeyManagement keys() {
+        return counted;
     }
 
     int calls() {

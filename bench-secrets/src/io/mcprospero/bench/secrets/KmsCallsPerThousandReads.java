@@ -39,7 +39,7 @@ public final class KmsCallsPerThousandReads {
     private static void report(String scenario, int secrets, boolean sameInstance) throws Exception {
         KeyManagement adapter = adapter();
         CountingKeyManagement writerKeys = new CountingKeyManagement(adapter);
-        EnvelopeCipher writer = cipher(writerKeys);
+        EnvelopeCipher writer = cipher(writerKeys.keys());
         List<SecretRef> refs = new ArrayList<>();
         List<Envelope> envelopes = new ArrayList<>();
         for (int i = 0; i < secrets; i++) {
@@ -48,7 +48,7 @@ public final class KmsCallsPerThousandReads {
             envelopes.add(writer.seal(ref, ("token-" + i).getBytes(StandardCharsets.UTF_8)));
         }
         CountingKeyManagement readerKeys = sameInstance ? writerKeys : new CountingKeyManagement(adapter);
-        EnvelopeCipher reader = sameInstance ? writer : cipher(readerKeys);
+        EnvelopeCipher reader = sameInstance ? writer : cipher(readerKeys.keys());
         int before = readerKeys.calls();
         for (int read = 0; read < 1000; read++) {
             reader.open(refs.get(read % secrets), envelopes.get(read % secrets));

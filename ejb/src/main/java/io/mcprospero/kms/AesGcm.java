@@ -32,10 +32,7 @@ public final class AesGcm {
     /** The ciphertext with its tag appended. */
     public static byte[] seal(SecretKey key, byte[] nonce, byte[] plaintext, byte[] additionalData) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            cipher.updateAAD(additionalData);
-            return cipher.doFinal(plaintext);
+            return cipher(Cipher.ENCRYPT_MODE, key, nonce, additionalData).doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getSimpleName(), e);
         }
@@ -50,14 +47,18 @@ public final class AesGcm {
             throw new AEADBadTagException("not an AES-GCM ciphertext of this format");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            cipher.updateAAD(additionalData);
-            return cipher.doFinal(ciphertext);
+            return cipher(Cipher.DECRYPT_MODE, key, nonce, additionalData).doFinal(ciphertext);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, byte[] additionalData) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+        cipher.updateAAD(additionalData);
+        return cipher;
     }
 }

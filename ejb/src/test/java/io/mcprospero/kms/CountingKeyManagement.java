@@ -5,20 +5,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the calls that reach the key management service, and remembers the plain data keys it handed out. */
-public final class CountingKeyManagement implements KeyManagement {
+public final class CountingKeyManagement extends ForwardingKeyManagement {
 
-    private final KeyManagement keys;
     private final AtomicInteger calls = new AtomicInteger();
     private final List<byte[]> plainKeys = new CopyOnWriteArrayList<>();
 
     public CountingKeyManagement(KeyManagement keys) {
-        this.keys = keys;
+        super(keys);
     }
 
     @Override
     public DataKey generateDataKey(EncryptionContext context) {
         calls.incrementAndGet();
-        DataKey key = keys.generateDataKey(context);
+        DataKey key = super.generateDataKey(context);
         plainKeys.add(key.plaintext().clone());
         return key;
     }
@@ -26,7 +25,7 @@ public final class CountingKeyManagement implements KeyManagement {
     @Override
     public byte[] decryptDataKey(EncryptedDataKey key, EncryptionContext context) {
         calls.incrementAndGet();
-        byte[] plaintext = keys.decryptDataKey(key, context);
+        byte[] plaintext = super.decryptDataKey(key, context);
         plainKeys.add(plaintext.clone());
         return plaintext;
     }
@@ -34,17 +33,7 @@ public final class CountingKeyManagement implements KeyManagement {
     @Override
     public EncryptedDataKey reEncrypt(EncryptedDataKey key, EncryptionContext context) {
         calls.incrementAndGet();
-        return keys.reEncrypt(key, context);
-    }
-
-    @Override
-    public String currentKeyId() {
-        return keys.currentKeyId();
-    }
-
-    @Override
-    public String rotateMasterKey() {
-        return keys.rotateMasterKey();
+        return super.reEncrypt(key, context);
     }
 
     public int calls() {
@@ -54,9 +43,5 @@ public final class CountingKeyManagement implements KeyManagement {
     /** Copies of every plain data key that passed through, to check that none leaks into logs. */
     public List<byte[]> plainKeys() {
         return plainKeys;
-    }
-
-    public KeyManagement unwrapped() {
-        return keys;
     }
 }

@@ -2,9 +2,9 @@ package io.mcprospero.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcprospero.kms.DataKey;
 import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
+import io.mcprospero.kms.ForwardingKeyManagement;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.KeyManagementFixture;
 import io.mcprospero.persistence.secrets.SecretKind;
@@ -131,17 +131,7 @@ class RotationRewrapsDataKeysTest {
         }
 
         KeyManagement around(KeyManagement keys) {
-            return new KeyManagement() {
-                @Override
-                public DataKey generateDataKey(EncryptionContext context) {
-                    return keys.generateDataKey(context);
-                }
-
-                @Override
-                public byte[] decryptDataKey(EncryptedDataKey key, EncryptionContext context) {
-                    return keys.decryptDataKey(key, context);
-                }
-
+            return new ForwardingKeyManagement(keys) {
                 @Override
                 public EncryptedDataKey reEncrypt(EncryptedDataKey key, EncryptionContext context) {
                     if (reEncrypted.incrementAndGet() == pauseAfter + 1) {
@@ -152,17 +142,7 @@ class RotationRewrapsDataKeysTest {
                             Thread.currentThread().interrupt();
                         }
                     }
-                    return keys.reEncrypt(key, context);
-                }
-
-                @Override
-                public String currentKeyId() {
-                    return keys.currentKeyId();
-                }
-
-                @Override
-                public String rotateMasterKey() {
-                    return keys.rotateMasterKey();
+                    return super.reEncrypt(key, context);
                 }
             };
         }

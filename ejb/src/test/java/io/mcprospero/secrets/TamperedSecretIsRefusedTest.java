@@ -34,9 +34,7 @@ class TamperedSecretIsRefusedTest {
         try (SecretsWorld world = setup.open()) {
             String org = world.newOrg("Acme");
             world.secrets.put(org, "slack", SecretKind.OAUTH_TOKEN, bytes(TOKEN));
-            byte[] ciphertext = world.row(org, "slack").ciphertext();
-            ciphertext[3] ^= 0x01;
-            world.database.execute("UPDATE secrets SET ciphertext = ? WHERE org_id = ? AND name = ?", ciphertext, org, "slack");
+            flipBit(world, world.row(org, "slack").id(), "ciphertext", world.row(org, "slack").ciphertext(), 3);
 
             assertRefused(world, org, "slack").hasMessageContaining("(the row was altered)");
             assertRefused(world.anotherInstance(), org, "slack");
@@ -49,9 +47,7 @@ class TamperedSecretIsRefusedTest {
         try (SecretsWorld world = setup.open()) {
             String org = world.newOrg("Acme");
             world.secrets.put(org, "slack", SecretKind.OAUTH_TOKEN, bytes(TOKEN));
-            byte[] nonce = world.row(org, "slack").nonce();
-            nonce[0] ^= (byte) 0x80;
-            world.database.execute("UPDATE secrets SET nonce = ? WHERE org_id = ? AND name = ?", nonce, org, "slack");
+            flipBit(world, world.row(org, "slack").id(), "nonce", world.row(org, "slack").nonce(), 0);
 
             assertRefused(world, org, "slack");
             assertRefused(world.anotherInstance(), org, "slack");
@@ -137,6 +133,12 @@ class TamperedSecretIsRefusedTest {
                 .hasMessageNotContaining(HexFormat.of().formatHex(token))
                 .hasMessageNotContaining(HexFormat.of().formatHex(other))
                 .hasMessageNotContaining(Hashes.sha256Hex(TOKEN));
+    }
+
+    /** Flips one bit of a binary column behind the application's back. */
+    private static void flipBit(SecretsWorld world, String rowId, String column, byte[] value, int index) {
+        value[index] ^= 0x01;
+        world.database.execute("UPDATE secrets SET " + column + " = ? WHERE id = ?", value, rowId);
     }
 
     private static byte[] bytes(String text) {
