@@ -1,6 +1,7 @@
 package io.mcprospero.runtime;
 
 import io.mcprospero.identity.LocalAccessCode;
+import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
 import io.mcprospero.observability.ConsoleLogging;
 import io.mcprospero.schema.SchemaMigrations;
@@ -14,7 +15,8 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * The start-up sequence, in the order it must happen: JSON logging, schema, signing keys, workflow engine.
+ * The start-up sequence, in the order it must happen: JSON logging, schema, signing keys, the secrets' master
+ * key (the local key file is created on first start; missing KMS settings fail here), workflow engine.
  * An EJB startup singleton rather than a CDI observer because it runs once the application's resources
  * (the data source) are bound.
  */
@@ -33,12 +35,16 @@ public class StartupSequence {
     WorkflowEngine engine;
     @Inject
     LocalAccessCode accessCode;
+    @Inject
+    KeyManagement keys;
 
     @PostConstruct
     void start() {
         ConsoleLogging.useJson();
         schema.migrate();
         signingKeys.load();
+        String masterKey = keys.currentKeyId();
+        LOG.info(() -> "secrets: master key " + masterKey);
         engine.start();
         accessCode.announce();
         LOG.info("MCProspero started");

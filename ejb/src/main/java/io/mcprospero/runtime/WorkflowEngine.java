@@ -3,6 +3,8 @@ package io.mcprospero.runtime;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.CodecDataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -10,6 +12,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -19,7 +22,8 @@ import org.eclipse.microprofile.config.Config;
  * The connection to Temporal, chosen by configuration: with {@code mcprospero.temporal.target} unset, the
  * in-process Temporal service (real timers, no time skipping) for a laptop; otherwise a Temporal cluster.
  * Workflows and workers register with the {@link WorkerFactory} this holds; the database stays the source
- * of truth, so the in-process engine loses nothing that cannot be rebuilt at start-up.
+ * of truth, so the in-process engine loses nothing that cannot be rebuilt at start-up. Every payload passes
+ * through the {@link EncryptingPayloadCodec}, so neither engine stores workflow data in clear.
  */
 @ApplicationScoped
 public class WorkflowEngine {
@@ -29,6 +33,7 @@ public class WorkflowEngine {
     private Optional<String> target;
     private String namespace;
     private String taskQueue;
+    private EncryptingPayloadCodec codec;
     private TestWorkflowEnvironment inProcess;
     private WorkflowServiceStubs stubs;
     private WorkflowClient client;
@@ -39,12 +44,19 @@ public class WorkflowEngine {
     }
 
     @Inject
-    public WorkflowEngine(Config config) {
+    public WorkflowEngine(Config config, EncryptingPayloadCodec codec) {
         // read through Config, not injected Optionals: the readiness check may create this bean on a
         // health-check thread during deployment, where Payara cannot produce Optional config values
-        this.target = config.getOptionalValue("mcprospero.temporal.target", String.class).filter(value -> !value.isBlank());
-        this.namespace = config.getValue("mcprospero.temporal.namespace", String.class);
-        this.taskQueue = config.getValue("mcprospero.temporal.task-queue", String.class);
+        this(config.getOptionalValue("mcprospero.temporal.target", String.class),
+                config.getValue("mcprospero.temporal.namespace", String.class),
+                config.getValue("mcprospero.temporal.task-queue", String.class), codec);
+    }
+
+    public WorkflowEngine(Optional<String> target, String namespace, String taskQueue, EncryptingPayloadCodec codec) {
+        this.target = target.filter(value -> !value.isBlank());
+        this.namespace = namespace;
+        this.taskQueue = taskQueue;
+        this.codec = codec;
     }
 
     public synchronized void start() {
@@ -54,19 +66,26 @@ public class WorkflowEngine {
         if (target.isEmpty()) {
             inProcess = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                     .setUseTimeskipping(false)
-                    .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace(namespace).build())
+                    .setWorkflowClientOptions(clientOptions())
                     .build());
             stubs = inProcess.getWorkflowServiceStubs();
             client = inProcess.getWorkflowClient();
             LOG.info("workflow engine: in-process Temporal service");
         } else {
             stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target.get()).build());
-            client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            client = WorkflowClient.newInstance(stubs, clientOptions());
             LOG.info(() -> "workflow engine: Temporal cluster at " + target.get() + ", namespace " + namespace);
         }
         workers = WorkerFactory.newInstance(client);
         workers.newWorker(taskQueue);
         workers.start();
+    }
+
+    /** The workers take the data converter from the client, so this one place encrypts both sides. */
+    private WorkflowClientOptions clientOptions() {
+        // true: failure messages and stack traces are encoded too, since they may quote message content
+        CodecDataConverter encrypting = new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec), true);
+        return WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(encrypting).build();
     }
 
     /** Whether the Temporal service answers, within two seconds. */
