@@ -16,5 +16,10 @@ public interface Tool {
         return false;
     }
 
+    /** Whether the call runs in one transaction (the default: all or nothing); a tool that commits in steps says no. */
+    default boolean transactional() {
+        return true;
+    }
+
     ToolResult call(ToolContext context, JsonObject arguments);
 }

@@ -96,7 +96,7 @@ public class ToolCatalog {
 
     private ToolResult invoke(Tool tool, ToolContext context, JsonObject arguments) {
         try {
-            return transactions.inOne(() -> tool.call(context, arguments));
+            return tool.transactional() ? transactions.inOne(() -> tool.call(context, arguments)) : tool.call(context, arguments);
         } catch (DomainException refusal) {
             return ToolResult.error(refusal.getMessage());
         } catch (RuntimeException failure) {

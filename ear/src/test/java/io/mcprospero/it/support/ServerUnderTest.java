@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServerUnderTest implements AutoCloseable {
 
     public static final String ACCESS_CODE = "it-access-code-4711";
+    public static final String ADMIN_EMAIL = "admin@example.com";
     private static ServerUnderTest shared;
     private static RuntimeException sharedFailure;
 
@@ -60,6 +61,7 @@ public final class ServerUnderTest implements AutoCloseable {
                         "MCPROSPERO_DB_URL", jdbcUrl(database),
                         "MCPROSPERO_DB_USER", dbUser(),
                         "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
+                        "MCPROSPERO_ADMINS", ADMIN_EMAIL,
                         "OTEL_TRACES_EXPORTER", "logging"));
             } catch (RuntimeException e) {
                 sharedFailure = e;

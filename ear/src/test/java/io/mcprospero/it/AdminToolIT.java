@@ -1,0 +1,66 @@
+package io.mcprospero.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.RawMcp;
+import io.mcprospero.it.support.ServerUnderTest;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The admin tool exists for platform admins only; it reports health and rotates the secrets' master key. */
+class AdminToolIT {
+
+    private final ServerUnderTest server = ServerUnderTest.shared();
+
+    @Test
+    void aMemberNeitherSeesNorCallsTheAdminTool() {
+        RawMcp member = session("member-" + System.nanoTime() + "@example.com");
+
+        assertThat(member.request("tools/list", null).toString()).doesNotContain("\"admin\"");
+        assertThat(member.callTool("admin", "{\"action\":\"system_health\"}").getJsonObject("error").getInt("code")).isEqualTo(-32602);
+    }
+
+    @Test
+    void anAdminSeesSystemHealth() {
+        RawMcp admin = session(ServerUnderTest.ADMIN_EMAIL);
+        assertThat(admin.request("tools/list", null).toString()).contains("\"admin\"");
+
+        JsonObject health = structured(admin.callTool("admin", "{\"action\":\"system_health\"}"));
+
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getJsonArray("checks").toString()).contains("database").contains("workflow-engine");
+        assertThat(health.getJsonObject("key_management").getString("current_key_id")).startsWith("local-");
+    }
+
+    @Test
+    void anAdminRotatesTheSecretsMasterKey() {
+        RawMcp admin = session(ServerUnderTest.ADMIN_EMAIL);
+        String before = structured(admin.callTool("admin", "{\"action\":\"system_health\"}"))
+                .getJsonObject("key_management").getString("current_key_id");
+
+        JsonObject rotated = structured(admin.callTool("admin", "{\"action\":\"rotate_secrets_key\"}"));
+
+        assertThat(rotated.getString("current_key_id")).isNotEqualTo(before);
+        assertThat(rotated.getInt("refused")).isZero();
+    }
+
+    @Test
+    void anUnknownActionIsInvalidParams() {
+        RawMcp admin = session(ServerUnderTest.ADMIN_EMAIL);
+        assertThat(admin.callTool("admin", "{\"action\":\"drop_database\"}").getJsonObject("error").getInt("code")).isEqualTo(-32602);
+    }
+
+    private RawMcp session(String email) {
+        RawMcp mcp = new RawMcp(server, new LocalSignIn(server).tokensFor(email).accessToken());
+        mcp.initialize();
+        return mcp;
+    }
+
+    private static JsonObject structured(JsonObject response) {
+        JsonObject result = response.getJsonObject("result");
+        assertThat(result).as(response.toString()).isNotNull();
+        assertThat(result.getBoolean("isError")).as(result.toString()).isFalse();
+        return result.getJsonObject("structuredContent");
+    }
+}
