@@ -466,6 +466,10 @@ public final class Main {
                   --quick                 --reps=1 --warmup=5 --measure=10 --rounds=2 --idle=2
                 """;
 
+        private static final java.util.Set<String> VALUED = java.util.Set.of("--product-jar", "--payara-micro", "--hello-war",
+                "--work-dir", "--jvm-args", "--reps", "--clients", "--warmup", "--measure", "--rounds", "--idle",
+                "--ready-timeout", "--access-code", "--ready-marker", "--product-env");
+
         Path productJar = Path.of("/tmp/bench/mcprospero.jar");
         Path payaraMicro;
         Path helloWar;
@@ -518,6 +522,9 @@ public final class Main {
                         options.idleSeconds = 2;
                     }
                     default -> {
+                        if (!VALUED.contains(name)) {
+                            throw new IllegalArgumentException("unknown option " + name);
+                        }
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new IllegalArgumentException("missing value of " + name);
