@@ -1,5 +1,6 @@
 package io.mcprospero.admin;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.mcp.Tool;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -69,21 +69,21 @@ public class AdminTool implements Tool {
     }
 
     private ToolResult systemHealth() {
-        JsonArrayBuilder checks = Json.createArrayBuilder();
+        JsonArrayBuilder checks = Jsons.array();
         boolean up = true;
         StringBuilder text = new StringBuilder();
         for (HealthCheck check : readiness) {
             HealthCheckResponse response = check.call();
             boolean checkUp = response.getStatus() == HealthCheckResponse.Status.UP;
             up &= checkUp;
-            checks.add(Json.createObjectBuilder().add("name", response.getName()).add("status", response.getStatus().name()));
+            checks.add(Jsons.object().add("name", response.getName()).add("status", response.getStatus().name()));
             text.append(response.getName()).append(' ').append(response.getStatus().name().toLowerCase(Locale.ROOT)).append("; ");
         }
         return ToolResult.of("System " + (up ? "healthy" : "degraded") + ": " + text + "key management on key " + keys.currentKeyId() + ".",
-                Json.createObjectBuilder()
+                Jsons.object()
                         .add("status", up ? "UP" : "DOWN")
                         .add("checks", checks)
-                        .add("key_management", Json.createObjectBuilder().add("current_key_id", keys.currentKeyId()))
+                        .add("key_management", Jsons.object().add("current_key_id", keys.currentKeyId()))
                         .build());
     }
 
@@ -92,7 +92,7 @@ public class AdminTool implements Tool {
         return ToolResult.of("Rotated to key " + summary.currentKeyId() + ": " + summary.rewrapped() + " data keys re-wrapped, "
                         + summary.changedMeanwhile() + " changed meanwhile, " + summary.refused() + " refused by the key service"
                         + (summary.refused() > 0 ? " (run the rotation again; the operator log names them)" : "") + ".",
-                Json.createObjectBuilder()
+                Jsons.object()
                         .add("current_key_id", summary.currentKeyId())
                         .add("rewrapped", summary.rewrapped())
                         .add("changed_meanwhile", summary.changedMeanwhile())

@@ -1,6 +1,6 @@
 package io.mcprospero.mcp;
 
-import jakarta.json.Json;
+import io.mcprospero.support.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -11,14 +11,14 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return Jsons.object().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     public static JsonObject error(JsonValue id, int code, String message) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("jsonrpc", "2.0")
                 .add("id", id == null ? JsonValue.NULL : id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .add("error", Jsons.object().add("code", code).add("message", message))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.mcprospero.mcp;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.PlatformAdmins;
@@ -8,7 +9,6 @@ import io.mcprospero.org.Orgs;
 import io.mcprospero.persistence.mcp.McpSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -56,11 +56,11 @@ public class McpMethods {
         JsonObject clientInfo = params.get("clientInfo") instanceof JsonObject info ? info : JsonValue.EMPTY_JSON_OBJECT;
         String sessionId = sessions.open(userId, clientId, version, orgs.personalOrgOf(userId).id(),
                 clientInfo.getString("name", null), clientInfo.getString("version", null));
-        JsonObject result = Json.createObjectBuilder()
+        JsonObject result = Jsons.object()
                 .add("protocolVersion", version)
-                .add("capabilities", Json.createObjectBuilder()
-                        .add("tools", Json.createObjectBuilder().add("listChanged", false)))
-                .add("serverInfo", Json.createObjectBuilder()
+                .add("capabilities", Jsons.object()
+                        .add("tools", Jsons.object().add("listChanged", false)))
+                .add("serverInfo", Jsons.object()
                         .add("name", SERVER_NAME)
                         .add("title", "MCProspero")
                         .add("version", serverVersion))

@@ -1,5 +1,6 @@
 package io.mcprospero.mcp;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.failure.DomainException;
 import io.mcprospero.support.Transactions;
 import io.opentelemetry.api.trace.Span;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.Comparator;
@@ -61,12 +61,12 @@ public class ToolCatalog {
     }
 
     public JsonObject list(boolean platformAdmin) {
-        JsonArrayBuilder listed = Json.createArrayBuilder();
+        JsonArrayBuilder listed = Jsons.array();
         tools.values().stream()
                 .filter(entry -> platformAdmin || !entry.tool().adminOnly())
                 .sorted(Comparator.comparing(entry -> entry.tool().name()))
                 .forEach(entry -> listed.add(entry.definition().json()));
-        return Json.createObjectBuilder().add("tools", listed).build();
+        return Jsons.object().add("tools", listed).build();
     }
 
     public JsonObject call(String name, JsonObject arguments, ToolContext context, boolean platformAdmin) {

@@ -1,6 +1,6 @@
 package io.mcprospero.mcp;
 
-import jakarta.json.Json;
+import io.mcprospero.support.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ public record ToolDefinition(String name, JsonObject json) {
             if (in == null) {
                 throw new IllegalStateException("tool " + name + " has no definition at " + resource);
             }
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = Jsons.reader(in)) {
                 JsonObject json = reader.readObject();
                 if (!name.equals(json.getString("name", null))) {
                     throw new IllegalStateException(resource + " must have \"name\": \"" + name + "\"");

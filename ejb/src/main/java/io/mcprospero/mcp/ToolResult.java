@@ -1,6 +1,6 @@
 package io.mcprospero.mcp;
 
-import jakarta.json.Json;
+import io.mcprospero.support.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -19,10 +19,10 @@ public record ToolResult(String text, JsonObject structured, boolean isError) {
     }
 
     public JsonObject toJson(String surfaceVersion) {
-        JsonObjectBuilder result = Json.createObjectBuilder()
-                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", text)))
+        JsonObjectBuilder result = Jsons.object()
+                .add("content", Jsons.array().add(Jsons.object().add("type", "text").add("text", text)))
                 .add("isError", isError)
-                .add("_meta", Json.createObjectBuilder().add(ToolSurface.META_KEY, surfaceVersion));
+                .add("_meta", Jsons.object().add(ToolSurface.META_KEY, surfaceVersion));
         if (structured != null) {
             result.add("structuredContent", structured);
         }

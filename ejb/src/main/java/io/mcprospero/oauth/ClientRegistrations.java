@@ -1,12 +1,12 @@
 package io.mcprospero.oauth;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.persistence.oauth.ClientKind;
 import io.mcprospero.persistence.oauth.OAuthClient;
 import io.mcprospero.support.Hashes;
 import io.mcprospero.support.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -78,7 +78,7 @@ public class ClientRegistrations {
                 now, now.plus(settings.registrationTtl()));
         entityManager.persist(client);
 
-        JsonObjectBuilder response = Json.createObjectBuilder()
+        JsonObjectBuilder response = Jsons.object()
                 .add("client_id", clientId)
                 .add("client_id_issued_at", now.getEpochSecond())
                 .add("redirect_uris", array(redirectUris))
@@ -139,7 +139,7 @@ public class ClientRegistrations {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder builder = Json.createArrayBuilder();
+        JsonArrayBuilder builder = Jsons.array();
         values.forEach(builder::add);
         return builder;
     }

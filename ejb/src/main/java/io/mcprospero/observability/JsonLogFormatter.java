@@ -1,8 +1,8 @@
 package io.mcprospero.observability;
 
+import io.mcprospero.support.Jsons;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +19,7 @@ public final class JsonLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = Jsons.object()
                 .add("time", Instant.ofEpochMilli(record.getMillis()).toString())
                 .add("level", record.getLevel().getName())
                 .add("logger", record.getLoggerName() == null ? "" : record.getLoggerName())

@@ -1,12 +1,12 @@
 package io.mcprospero.org;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
 import io.mcprospero.persistence.org.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** create_org: a new shared org owned by the caller. Any signed-in user may create one; the current org does not change. */
@@ -34,6 +34,6 @@ public class CreateOrgTool implements Tool {
         Membership owner = orgs.create(context.caller().userId(), arguments.getString("name"));
         return ToolResult.of("Created the org " + owner.org().name() + " (id " + owner.org().id()
                         + "); you are its owner. Call switch_org to work in it.",
-                Json.createObjectBuilder().add("org", OrgViews.of(owner, false)).build());
+                Jsons.object().add("org", OrgViews.of(owner, false)).build());
     }
 }

@@ -1,12 +1,12 @@
 package io.mcprospero.org;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
 import io.mcprospero.persistence.org.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -35,12 +35,12 @@ public class ListOrgsTool implements Tool {
     @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         List<Membership> memberships = orgs.membershipsOf(context.caller().userId());
-        JsonArrayBuilder listed = Json.createArrayBuilder();
+        JsonArrayBuilder listed = Jsons.array();
         memberships.forEach(m -> listed.add(OrgViews.of(m, m.org().id().equals(context.caller().orgId()))));
         String text = memberships.stream()
                 .map(m -> OrgViews.displayName(m.org().name(), m.org().isPersonal()) + " (" + m.role().wireName()
                         + (m.org().id().equals(context.caller().orgId()) ? ", current" : "") + ", id " + m.org().id() + ")")
                 .collect(Collectors.joining("; "));
-        return ToolResult.of("Your orgs: " + text, Json.createObjectBuilder().add("orgs", listed).build());
+        return ToolResult.of("Your orgs: " + text, Jsons.object().add("orgs", listed).build());
     }
 }

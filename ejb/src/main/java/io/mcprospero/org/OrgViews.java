@@ -1,7 +1,7 @@
 package io.mcprospero.org;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.persistence.org.Membership;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /** How orgs appear in tool results. The personal org is shown as "Personal": it is not something to manage. */
@@ -11,7 +11,7 @@ final class OrgViews {
     }
 
     static JsonObjectBuilder of(Membership membership, boolean current) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("id", membership.org().id())
                 .add("name", displayName(membership.org().name(), membership.org().isPersonal()))
                 .add("personal", membership.org().isPersonal())

@@ -1,5 +1,6 @@
 package io.mcprospero.org;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
@@ -11,7 +12,6 @@ import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** switch_org: changes the org this MCP session works in, to one the caller belongs to. */
@@ -50,7 +50,7 @@ public class SwitchOrgTool implements Tool {
         sessions.switchOrg(context.sessionIdHash(), orgId);
         String name = OrgViews.displayName(target.orgName(), target.personalOrg());
         return ToolResult.of("Now working in " + name + " as " + target.role().wireName() + ".",
-                Json.createObjectBuilder().add("org", Json.createObjectBuilder()
+                Jsons.object().add("org", Jsons.object()
                         .add("id", orgId)
                         .add("name", name)
                         .add("personal", target.personalOrg())

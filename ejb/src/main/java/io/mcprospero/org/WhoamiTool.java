@@ -1,5 +1,6 @@
 package io.mcprospero.org;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
@@ -45,13 +46,13 @@ public class WhoamiTool implements Tool {
         authorization.require(caller, Permission.VIEW_ORG);
         User user = entityManager.find(User.class, caller.userId());
         String orgName = OrgViews.displayName(caller.orgName(), caller.personalOrg());
-        JsonObjectBuilder userJson = Json.createObjectBuilder().add("id", user.id()).add("email", user.email());
+        JsonObjectBuilder userJson = Jsons.object().add("id", user.id()).add("email", user.email());
         if (user.displayName() != null) {
             userJson.add("name", user.displayName());
         }
-        JsonObject structured = Json.createObjectBuilder()
+        JsonObject structured = Jsons.object()
                 .add("user", userJson)
-                .add("org", Json.createObjectBuilder()
+                .add("org", Jsons.object()
                         .add("id", caller.orgId())
                         .add("name", orgName)
                         .add("personal", caller.personalOrg())

@@ -5,6 +5,7 @@ import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
 import io.mcprospero.observability.ConsoleLogging;
 import io.mcprospero.schema.SchemaMigrations;
+import io.mcprospero.support.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
@@ -41,6 +42,7 @@ public class StartupSequence {
     @PostConstruct
     void start() {
         ConsoleLogging.useJson();
+        Jsons.pinProviderForTheProcess();
         schema.migrate();
         signingKeys.load();
         String masterKey = keys.currentKeyId();

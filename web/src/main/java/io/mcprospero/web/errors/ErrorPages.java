@@ -1,9 +1,9 @@
 package io.mcprospero.web.errors;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.web.mcp.BearerChallenge;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +50,6 @@ public class ErrorPages extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder().add("error", code).add("error_description", description).build().toString());
+        response.getWriter().write(Jsons.object().add("error", code).add("error_description", description).build().toString());
     }
 }

@@ -1,6 +1,6 @@
 package io.mcprospero.web.errors;
 
-import jakarta.json.Json;
+import io.mcprospero.support.Jsons;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +39,7 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("error", code).add("error_description", description).build())
+                .entity(Jsons.object().add("error", code).add("error_description", description).build())
                 .build();
     }
 }

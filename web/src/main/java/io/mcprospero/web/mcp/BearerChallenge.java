@@ -1,9 +1,9 @@
 package io.mcprospero.web.mcp;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.web.errors.UnhandledErrors;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,7 +35,7 @@ public class BearerChallenge implements ExceptionMapper<WebApplicationException>
     }
 
     public static String body(boolean tokenPresented) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("error", tokenPresented ? "invalid_token" : "unauthorized")
                 .add("error_description", "a valid bearer token from this server's authorization server is required; "
                         + "see the resource metadata named in WWW-Authenticate")

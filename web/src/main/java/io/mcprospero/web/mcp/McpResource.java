@@ -1,5 +1,6 @@
 package io.mcprospero.web.mcp;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.mcp.JsonRpc;
 import io.mcprospero.mcp.JsonRpcError;
@@ -13,7 +14,6 @@ import io.mcprospero.oauth.OAuthSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -180,7 +180,7 @@ public class McpResource {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the request body is empty; send one JSON-RPC message");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the request body is not valid JSON");

@@ -1,10 +1,10 @@
 package io.mcprospero.web.oauth;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.mcp.ProtocolVersions;
 import io.mcprospero.oauth.OAuthSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,10 +34,10 @@ public class MetadataResource {
     @GET
     @Path("oauth-protected-resource")
     public JsonObject protectedResource() {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("resource", settings.mcpResource())
-                .add("authorization_servers", Json.createArrayBuilder().add(settings.issuer()))
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("authorization_servers", Jsons.array().add(settings.issuer()))
+                .add("bearer_methods_supported", Jsons.array().add("header"))
                 .add("resource_name", "MCProspero")
                 .add("resource_documentation", settings.issuer() + "/")
                 .build();
@@ -52,7 +52,7 @@ public class MetadataResource {
     @GET
     @Path("oauth-authorization-server")
     public JsonObject authorizationServer() {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("issuer", settings.issuer())
                 .add("authorization_endpoint", settings.endpoint("/oauth/authorize"))
                 .add("token_endpoint", settings.endpoint("/oauth/token"))
@@ -60,18 +60,18 @@ public class MetadataResource {
                 .add("jwks_uri", settings.endpoint("/oauth/jwks"))
                 .add("revocation_endpoint", settings.endpoint("/oauth/revoke"))
                 .add("revocation_endpoint_auth_methods_supported",
-                        Json.createArrayBuilder().add("none").add("client_secret_post").add("client_secret_basic"))
-                .add("response_types_supported", Json.createArrayBuilder().add("code"))
-                .add("response_modes_supported", Json.createArrayBuilder().add("query"))
-                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
-                .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                        Jsons.array().add("none").add("client_secret_post").add("client_secret_basic"))
+                .add("response_types_supported", Jsons.array().add("code"))
+                .add("response_modes_supported", Jsons.array().add("query"))
+                .add("grant_types_supported", Jsons.array().add("authorization_code").add("refresh_token"))
+                .add("code_challenge_methods_supported", Jsons.array().add("S256"))
                 .add("token_endpoint_auth_methods_supported",
-                        Json.createArrayBuilder().add("none").add("client_secret_post").add("client_secret_basic"))
-                .add("scopes_supported", Json.createArrayBuilder().add("mcp"))
+                        Jsons.array().add("none").add("client_secret_post").add("client_secret_basic"))
+                .add("scopes_supported", Jsons.array().add("mcp"))
                 .add("authorization_response_iss_parameter_supported", true)
-                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
-                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
-                .add("mcp_protocol_versions_supported", Json.createArrayBuilder(ProtocolVersions.SUPPORTED))
+                .add("subject_types_supported", Jsons.array().add("public"))
+                .add("id_token_signing_alg_values_supported", Jsons.array().add("RS256"))
+                .add("mcp_protocol_versions_supported", Jsons.array(ProtocolVersions.SUPPORTED))
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package io.mcprospero.web.oauth;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.OAuthError;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,7 +17,7 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
-                .entity(Json.createObjectBuilder()
+                .entity(Jsons.object()
                         .add("error", error.code())
                         .add("error_description", error.description())
                         .build());

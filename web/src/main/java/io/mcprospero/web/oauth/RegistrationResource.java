@@ -1,10 +1,10 @@
 package io.mcprospero.web.oauth;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.ClientRegistrations;
 import io.mcprospero.oauth.OAuthError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -57,7 +57,7 @@ public class RegistrationResource {
         if (body == null || body.isBlank()) {
             throw OAuthError.invalidClientMetadata("the request body must be a JSON object of client metadata");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject object)) {
                 throw OAuthError.invalidClientMetadata("the request body must be a JSON object of client metadata");

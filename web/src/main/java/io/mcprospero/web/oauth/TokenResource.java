@@ -1,5 +1,6 @@
 package io.mcprospero.web.oauth;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.ClientCredentials;
 import io.mcprospero.oauth.OAuthError;
 import io.mcprospero.oauth.TokenGrants;
@@ -7,7 +8,6 @@ import io.mcprospero.oauth.TokenResponse;
 import io.mcprospero.oauth.TokenRevocation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -49,7 +49,7 @@ public class TokenResource {
     public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         Map<String, String> parameters = singleValued(form);
         TokenResponse issued = grants.exchange(parameters, credentials(parameters, authorization));
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.object()
                 .add("access_token", issued.accessToken())
                 .add("token_type", "Bearer")
                 .add("expires_in", issued.expiresIn())

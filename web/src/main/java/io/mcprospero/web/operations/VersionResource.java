@@ -1,9 +1,9 @@
 package io.mcprospero.web.operations;
 
+import io.mcprospero.support.Jsons;
 import io.mcprospero.mcp.ProtocolVersions;
 import io.mcprospero.mcp.ToolSurface;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 public class VersionResource {
 
-    private final JsonObject version = Json.createObjectBuilder()
+    private final JsonObject version = Jsons.object()
             .add("name", "mcprospero")
             .add("version", implementationVersion())
             .add("tool_surface", ToolSurface.version())
-            .add("mcp_protocol_versions", Json.createArrayBuilder(ProtocolVersions.SUPPORTED))
+            .add("mcp_protocol_versions", Jsons.array(ProtocolVersions.SUPPORTED))
             .build();
 
     @GET
