@@ -13,6 +13,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.logging.Logger;
 
 /**
@@ -37,10 +38,14 @@ public class StartupSequence {
     @Inject
     LocalAccessCode accessCode;
     @Inject
+    @ConfigProperty(name = "mcprospero.identity.mode")
+    String identityMode;
+    @Inject
     KeyManagement keys;
 
     @PostConstruct
     void start() {
+        requireSupportedIdentityMode();
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();
         schema.migrate();
@@ -50,6 +55,14 @@ public class StartupSequence {
         engine.start();
         accessCode.announce();
         LOG.info("MCProspero started");
+    }
+
+    /** Fails closed: a mode this version cannot serve must not fall back to local sign-in. */
+    private void requireSupportedIdentityMode() {
+        if (!"local".equals(identityMode)) {
+            throw new IllegalStateException("mcprospero.identity.mode=" + identityMode + " is not available in this version; "
+                    + "only 'local' sign-in is (OpenID Connect sign-in is being built)");
+        }
     }
 
     @PreDestroy
