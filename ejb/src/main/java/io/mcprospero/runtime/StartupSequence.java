@@ -1,5 +1,6 @@
 package io.mcprospero.runtime;
 
+import io.mcprospero.identity.IdentityMode;
 import io.mcprospero.identity.LocalAccessCode;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
@@ -45,7 +46,7 @@ public class StartupSequence {
 
     @PostConstruct
     void start() {
-        requireSupportedIdentityMode();
+        IdentityMode.requireSupported(identityMode);
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();
         schema.migrate();
@@ -55,14 +56,6 @@ public class StartupSequence {
         engine.start();
         accessCode.announce();
         LOG.info("MCProspero started");
-    }
-
-    /** Fails closed: a mode this version cannot serve must not fall back to local sign-in. */
-    private void requireSupportedIdentityMode() {
-        if (!"local".equals(identityMode)) {
-            throw new IllegalStateException("mcprospero.identity.mode=" + identityMode + " is not available in this version; "
-                    + "only 'local' sign-in is (OpenID Connect sign-in is being built)");
-        }
     }
 
     @PreDestroy
