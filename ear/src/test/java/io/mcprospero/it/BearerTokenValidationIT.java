@@ -47,7 +47,7 @@ class BearerTokenValidationIT {
         server = ServerUnderTest.shared();
         String token = new LocalSignIn(server).tokensFor("victor@example.com").accessToken();
         userId = SignedJWT.parse(token).getJWTClaimsSet().getSubject();
-        try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl("mcprospero_it"), ServerUnderTest.dbUser(), "");
+        try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl(ServerUnderTest.database("it")), ServerUnderTest.dbUser(), "");
              Statement query = db.createStatement();
              ResultSet key = query.executeQuery("select private_jwk from signing_keys where retired_at is null order by created_at")) {
             assertThat(key.next()).isTrue();

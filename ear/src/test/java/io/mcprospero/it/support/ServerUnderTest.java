@@ -54,7 +54,7 @@ public final class ServerUnderTest implements AutoCloseable {
             throw sharedFailure;
         }
         if (shared == null) {
-            String database = "mcprospero_it";
+            String database = database("it");
             recreateDatabase(database);
             try {
                 shared = start("shared", Map.of(
@@ -176,6 +176,11 @@ public final class ServerUnderTest implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The database name of a test area; {@code it.db.prefix} keeps parallel checkouts apart. */
+    public static String database(String area) {
+        return System.getProperty("it.db.prefix", "mcprospero") + "_" + area;
     }
 
     public static String jdbcUrl(String database) {
