@@ -4,18 +4,21 @@
 // browser is played here (redirectToAuthorization signs in on the local sign-in page); every OAuth and
 // MCP step is the SDK's.
 //
-// usage: node ts-client-flow.mjs <mcpUrl> <email> <accessCode>
+// usage: node ts-client-flow.mjs <mcpUrl> <email> <accessCode> [--expect-refusal]
+// With --expect-refusal the sign-in must end on a refusal page (e.g. invite-only); the JSON line reports it.
 // prints one JSON line as its last line of stdout; exit 0 when every check held, 1 otherwise.
 
 import { randomUUID } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { Browser } from './browser.mjs';
 
 const REDIRECT_URL = 'http://127.0.0.1:45232/callback';
 const REQUIRED_TOOLS = ['whoami', 'list_orgs', 'create_org', 'switch_org'];
 
 class CheckFailed extends Error {}
+class Refused extends Error {}
 
 function check(condition, message, details) {
   if (!condition) {
@@ -101,23 +104,15 @@ class SignInProvider {
     check(url.searchParams.get('state') === this.expectedState, 'authorization URL carries our state', url.href);
     check(url.searchParams.get('resource'), 'authorization URL carries a resource indicator', url.href);
 
-    const page = await fetch(url, { redirect: 'manual' });
-    const html = await page.text();
-    check(page.status === 200, `GET ${url.pathname} answers 200`, { status: page.status, body: html.slice(0, 500) });
-    const form = /<form[^>]*action="([^"]+)"/.exec(html);
-    const request = /name="request"\s+value="([^"]+)"/.exec(html);
-    check(form && request, 'the sign-in page has a form with a request id', html.slice(0, 1000));
-
-    const signIn = await fetch(new URL(decodeHtml(form[1]), url), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ request: decodeHtml(request[1]), email: this.email, access_code: this.accessCode })
-    });
-    const signInBody = await signIn.text();
-    check(signIn.status === 303, 'sign-in answers 303', { status: signIn.status, body: signInBody.slice(0, 500) });
-    const location = new URL(signIn.headers.get('location'));
-    check(`${location.origin}${location.pathname}` === REDIRECT_URL, 'sign-in redirects to our redirect URL', location.href);
+    const browser = new Browser({ email: this.email, accessCode: this.accessCode });
+    const outcome = await browser.walk(url, REDIRECT_URL);
+    this.seen = browser.seen;
+    if (outcome.status !== undefined) {
+      // the sign-in ended on a page (a refusal): the caller decides whether that was expected
+      this.refusal = { status: outcome.status, url: outcome.url.href, body: outcome.body.slice(0, 2000) };
+      throw new Refused(`sign-in ended on a ${outcome.status} page at ${outcome.url.pathname}`);
+    }
+    const location = outcome.url;
     check(!location.searchParams.get('error'), 'sign-in redirect carries no error', location.href);
     check(location.searchParams.get('state') === this.expectedState, 'the redirect returns our state', location.href);
     const issuer = this.savedDiscoveryState?.authorizationServerMetadata?.issuer;
@@ -147,7 +142,7 @@ async function callTool(client, name, args) {
 }
 
 async function main() {
-  const [mcpUrl, email, accessCode] = process.argv.slice(2);
+  const [mcpUrl, email, accessCode, mode] = process.argv.slice(2);
   if (!mcpUrl || !email || !accessCode) {
     throw new CheckFailed('usage: node ts-client-flow.mjs <mcpUrl> <email> <accessCode>');
   }
@@ -160,12 +155,18 @@ async function main() {
   try {
     await firstClient.connect(first);
   } catch (error) {
+    if (provider.refusal && mode === '--expect-refusal') {
+      console.log(JSON.stringify({ ok: true, refused: provider.refusal, seen: provider.seen,
+        registered: Boolean(provider.savedClientInformation?.client_id) }));
+      return;
+    }
     if (!(error instanceof UnauthorizedError)) {
       throw error;
     }
     unauthorized = true;
   }
   check(unauthorized, 'the first connect without a token ends in UnauthorizedError');
+  check(mode !== '--expect-refusal', 'the sign-in was expected to be refused, but it went through', provider.seen);
   check(provider.registrations === 1 && provider.savedClientInformation?.client_id, 'the SDK registered a client (DCR)',
     provider.savedClientInformation);
   check(provider.redirects === 1 && provider.authorizationCode, 'the SDK sent the person to the authorization URL');
@@ -251,6 +252,7 @@ async function main() {
     tools,
     server: serverVersion,
     clientId: provider.savedClientInformation.client_id,
+    seen: provider.seen,
     refreshed: true
   }));
 }

@@ -2,6 +2,7 @@ package io.mcprospero.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.Browser;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ServerUnderTest;
@@ -93,28 +94,111 @@ class AuthorizationEndpointIT {
     }
 
     @Test
-    void aWrongAccessCodeShowsThePageAgainAndTheRightOneCompletesWithCodeStateAndIssuer() {
+    void aWrongAccessCodeShowsThePageAgainAndTheRightOneGoesThroughWelcomeAndConsentToCodeStateAndIssuer() {
         LocalSignIn.Client client = signIn.register();
-        HttpResponse<String> page = signIn.authorize(signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-8"));
-        Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(request.find()).isTrue();
+        Browser browser = new Browser();
+        HttpResponse<String> page = signIn.authorize(browser, signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-8"));
+        String request = Browser.field(page.body(), "request");
+        String csrf = Browser.field(page.body(), "csrf");
 
-        HttpResponse<String> wrong = Http.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request.group(1), "email", "carol@example.com", "access_code", "wrong"));
+        HttpResponse<String> wrong = browser.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", request, "csrf", csrf, "email", "carol@example.com", "access_code", "wrong"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("access code is not right");
         assertThat(wrong.headers().firstValue("Location")).isEmpty();
 
-        HttpResponse<String> right = Http.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request.group(1), "email", "carol@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
+        HttpResponse<String> right = browser.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", request, "csrf", csrf, "email", "carol@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(right.statusCode()).isEqualTo(303);
-        URI location = URI.create(right.headers().firstValue("Location").orElseThrow());
+        URI location = browser.completeFlow(server.baseUrl(), URI.create(right.headers().firstValue("Location").orElseThrow()), "Carol");
+        assertThat(browser.welcomesSeen()).as("a first sign-in shows the welcome page").isEqualTo(1);
+        assertThat(browser.consentsSeen()).as("a new client asks for consent").isEqualTo(1);
         assertThat(location.toString()).startsWith(LocalSignIn.REDIRECT_URI + "?");
         assertThat(LocalSignIn.query(location)).containsKey("code").containsEntry("state", "state-8").containsEntry("iss", server.baseUrl());
 
-        HttpResponse<String> replayed = Http.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request.group(1), "email", "carol@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
+        HttpResponse<String> replayed = browser.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", request, "csrf", csrf, "email", "carol@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(replayed.statusCode()).as("a sign-in form cannot be submitted twice").isEqualTo(400);
+    }
+
+    @Test
+    void theSecondSignInOfAPersonWithTheSameClientGoesStraightThrough() {
+        LocalSignIn.Client client = signIn.register();
+        Browser first = new Browser();
+        signIn.signInAt(first, authorizeUrl(client), "wendy@example.com");
+        assertThat(first.welcomesSeen()).isEqualTo(1);
+        assertThat(first.consentsSeen()).isEqualTo(1);
+
+        Browser second = new Browser();
+        URI back = signIn.signInAt(second, authorizeUrl(client), "wendy@example.com");
+        assertThat(second.welcomesSeen()).as("welcome is shown once").isZero();
+        assertThat(second.consentsSeen()).as("consent is remembered per person and client").isZero();
+        assertThat(LocalSignIn.query(back)).containsKey("code");
+    }
+
+    @Test
+    void aSignInFormFromAnotherBrowserOrWithoutItsCsrfTokenIsRefused() {
+        LocalSignIn.Client client = signIn.register();
+        Browser victim = new Browser();
+        HttpResponse<String> page = signIn.authorize(victim, signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-9"));
+        Map<String, String> form = Map.of("request", Browser.field(page.body(), "request"), "csrf", Browser.field(page.body(), "csrf"),
+                "email", "mallory@example.com", "access_code", ServerUnderTest.ACCESS_CODE);
+
+        HttpResponse<String> otherBrowser = new Browser().postForm(server.baseUrl() + "/oauth/sign-in", form);
+        assertThat(otherBrowser.statusCode()).isEqualTo(400);
+        assertThat(otherBrowser.body()).contains("another browser");
+
+        Map<String, String> forged = new java.util.HashMap<>(form);
+        forged.put("csrf", "forged");
+        HttpResponse<String> noCsrf = victim.postForm(server.baseUrl() + "/oauth/sign-in", forged);
+        assertThat(noCsrf.statusCode()).isEqualTo(400);
+        assertThat(noCsrf.body()).contains("did not come from MCProspero");
+    }
+
+    @Test
+    void theWelcomePageSaysWhatIsMissingAndDenyingConsentTellsTheClientAccessDenied() {
+        LocalSignIn.Client client = signIn.register();
+        Browser browser = new Browser();
+        HttpResponse<String> page = signIn.authorize(browser, signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-10"));
+        HttpResponse<String> signedIn = browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
+                "request", Browser.field(page.body(), "request"), "csrf", Browser.field(page.body(), "csrf"),
+                "email", "victor@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
+        URI welcome = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        assertThat(welcome.getPath()).isEqualTo("/welcome");
+        HttpResponse<String> form = browser.get(welcome.toString());
+        Map<String, String> answers = new java.util.HashMap<>(Map.of("request", Browser.field(form.body(), "request"),
+                "csrf", Browser.field(form.body(), "csrf"), "name", "Victor", "time_zone", "Mars/Olympus_Mons"));
+        HttpResponse<String> badZone = browser.postForm(server.baseUrl() + "/welcome", answers);
+        assertThat(badZone.statusCode()).isEqualTo(400);
+        assertThat(badZone.body()).contains("Choose your time zone");
+        answers.put("time_zone", "Europe/Berlin");
+        HttpResponse<String> noTerms = browser.postForm(server.baseUrl() + "/welcome", answers);
+        assertThat(noTerms.statusCode()).isEqualTo(400);
+        assertThat(noTerms.body()).contains("accept the terms");
+        answers.put("accept_terms", "yes");
+        HttpResponse<String> accepted = browser.postForm(server.baseUrl() + "/welcome", answers);
+        URI consent = URI.create(accepted.headers().firstValue("Location").orElseThrow());
+        assertThat(consent.getPath()).isEqualTo("/oauth/consent");
+
+        HttpResponse<String> consentPage = browser.get(consent.toString());
+        assertThat(consentPage.body()).contains("IT client").contains("127.0.0.1");
+        assertThat(consentPage.headers().firstValue("X-Frame-Options")).contains("DENY");
+        HttpResponse<String> denied = browser.postForm(server.baseUrl() + "/oauth/consent", Map.of(
+                "request", Browser.field(consentPage.body(), "request"), "csrf", Browser.field(consentPage.body(), "csrf"),
+                "decision", "deny"));
+        assertThat(redirectQuery(denied)).containsEntry("error", "access_denied").containsEntry("state", "state-10")
+                .containsEntry("iss", server.baseUrl()).doesNotContainKey("code");
+    }
+
+    private String authorizeUrl(LocalSignIn.Client client) {
+        StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : signIn.authorizeParameters(client, LocalSignIn.verifier(), "s").entrySet()) {
+            url.append(separator).append(parameter.getKey()).append('=')
+                    .append(java.net.URLEncoder.encode(parameter.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return url.toString();
     }
 
     private static Map<String, String> redirectQuery(HttpResponse<String> response) {

@@ -2,8 +2,8 @@ package io.mcprospero.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcprospero.it.TypeScriptSdkConnectIT.NodeRun;
 import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.NodeRun;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

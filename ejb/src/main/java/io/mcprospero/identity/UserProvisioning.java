@@ -1,28 +1,36 @@
 package io.mcprospero.identity;
 
-import io.mcprospero.failure.NotAuthorized;
+import io.mcprospero.org.Invitations;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
 import io.mcprospero.persistence.org.Role;
+import io.mcprospero.signup.SignupAllowlist;
+import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Turns a signed-in identity into a MCProspero user: on first sign-in it creates the user, their
- * invisible personal org and the owner membership, in one transaction.
+ * Turns a signed-in identity into a MCProspero user. On the first sign-in of someone the allowlist admits,
+ * it creates the user, their invisible personal org and the owner membership in one transaction, exactly
+ * once: when two first sign-ins of the same person race, the unique email makes one of them fail, and that
+ * one then finds the user the other created. Pending invitations become memberships at every sign-in.
  */
 @ApplicationScoped
 public class UserProvisioning {
 
     private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private EntityManager entityManager;
+    private Transactions transactions;
+    private SignupAllowlist allowlist;
+    private Invitations invitations;
     private Clock clock;
 
     protected UserProvisioning() {
@@ -30,32 +38,84 @@ public class UserProvisioning {
     }
 
     @Inject
-    public UserProvisioning(EntityManager entityManager, Clock clock) {
+    public UserProvisioning(EntityManager entityManager, Transactions transactions, SignupAllowlist allowlist,
+                            Invitations invitations, Clock clock) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.allowlist = allowlist;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
-    /** The user with this (verified) email, created with a personal org at the first sign-in. */
-    @Transactional
-    public User signedIn(String verifiedEmail, String displayName) {
-        String email = User.normalizeEmail(verifiedEmail);
-        List<User> existing = entityManager.createNamedQuery(User.BY_EMAIL, User.class)
-                .setParameter("email", email)
-                .getResultList();
-        if (!existing.isEmpty()) {
-            User user = existing.get(0);
-            if (!user.isActive()) {
-                throw new NotAuthorized("this account is disabled; ask an administrator of MCProspero");
+    /**
+     * The user for this verified identity; throws {@link NotAdmitted} for a newcomer the allowlist does not
+     * admit (nothing is written) and {@link AccountDisabled} for a disabled account.
+     */
+    public User signedIn(SignedInPerson person) {
+        String email = User.normalizeEmail(person.email());
+        try {
+            return transactions.inOne(() -> findOrCreate(email, person));
+        } catch (RuntimeException failed) {
+            if (!isUniqueViolation(failed)) {
+                throw failed;
             }
-            return user;
+            LOG.fine("a concurrent first sign-in created the user; using theirs");
+            return transactions.inOne(() -> existing(email).map(user -> signedInAgain(user, person))
+                    .orElseThrow(() -> failed));
         }
-        User user = User.register(email, displayName, clock.instant());
+    }
+
+    private User findOrCreate(String email, SignedInPerson person) {
+        Optional<User> known = existing(email);
+        if (known.isPresent()) {
+            return signedInAgain(known.get(), person);
+        }
+        if (!person.viaAccessCode() && !allowlist.admits(email)) {
+            throw new NotAdmitted();
+        }
+        User user = User.register(email, person.name(), clock.instant());
+        link(user, person);
         Org personal = Org.personalFor(email, clock.instant());
         entityManager.persist(user);
         entityManager.persist(personal);
         entityManager.persist(new Membership(personal, user, Role.OWNER, clock.instant()));
         entityManager.flush();
+        invitations.acceptPendingFor(user);
         LOG.info(() -> "provisioned a new user " + user.id() + " with personal org " + personal.id());
         return user;
+    }
+
+    private User signedInAgain(User user, SignedInPerson person) {
+        if (!user.isActive()) {
+            throw new AccountDisabled();
+        }
+        link(user, person);
+        invitations.acceptPendingFor(user);
+        return user;
+    }
+
+    private static void link(User user, SignedInPerson person) {
+        if (person.upstream() != null) {
+            user.linkUpstream(person.upstream().issuer(), person.upstream().subject(), person.upstream().orgId());
+        }
+    }
+
+    private Optional<User> existing(String email) {
+        return entityManager.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 }

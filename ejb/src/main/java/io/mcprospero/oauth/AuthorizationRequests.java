@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AuthorizationRequests {
 
+    private static final String EXPIRED = "this sign-in link has expired or was already used; start again from your MCP client";
     private static final Pattern S256_CHALLENGE = Pattern.compile("^[A-Za-z0-9_-]{43}$");
 
     private EntityManager entityManager;
@@ -40,9 +41,13 @@ public class AuthorizationRequests {
         this.clock = clock;
     }
 
-    /** Validates the request and stores it; returns it for the sign-in page. */
+    /**
+     * Validates the request and stores it, bound to the browser that made it: the returned secret goes into
+     * a cookie, and every later step of the flow (sign-in, callback, welcome, consent) must present it, so
+     * a link to someone else's half-finished sign-in is worthless.
+     */
     @Transactional
-    public AuthorizationRequest begin(AuthorizeParameters parameters) {
+    public BrowserFlow begin(AuthorizeParameters parameters) {
         Instant now = clock.instant();
         OAuthClient client = knownClient(parameters.clientId(), now);
         String redirectUri = registeredRedirectUri(client, parameters.redirectUri());
@@ -63,10 +68,86 @@ public class AuthorizationRequests {
                     "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
         }
         String resource = resource(parameters.resource(), redirectUri, state);
+        String browserSecret = RandomTokens.next();
         AuthorizationRequest request = new AuthorizationRequest(RandomTokens.next(), client.clientId(), redirectUri, state,
-                parameters.codeChallenge(), resource, parameters.scope(), now, now.plus(settings.authorizationRequestTtl()));
+                parameters.codeChallenge(), resource, parameters.scope(), now, now.plus(settings.authorizationRequestTtl()),
+                Hashes.sha256Hex(browserSecret), RandomTokens.next());
         entityManager.persist(request);
+        return new BrowserFlow(request, browserSecret);
+    }
+
+    /**
+     * The open request with this id, locked for update, provided the browser presents the secret it was given
+     * at /authorize; anything else is refused without saying which part was wrong.
+     */
+    @Transactional
+    public AuthorizationRequest bound(String requestId, String browserSecret) {
+        AuthorizationRequest request = requestId == null || requestId.length() > 64 ? null
+                : entityManager.find(AuthorizationRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.isOpen(clock.instant())) {
+            throw new UnsafeRedirect(EXPIRED);
+        }
+        if (browserSecret == null || !Hashes.constantTimeEquals(request.browserHash(), Hashes.sha256Hex(browserSecret))) {
+            throw new UnsafeRedirect("this sign-in was started in another browser (or its cookie was blocked); "
+                    + "start again from your MCP client in this browser");
+        }
         return request;
+    }
+
+    /** Like {@link #bound}, for a form post: its CSRF token must match the one the form was rendered with. */
+    @Transactional
+    public AuthorizationRequest boundForm(String requestId, String browserSecret, String csrfToken) {
+        AuthorizationRequest request = bound(requestId, browserSecret);
+        if (csrfToken == null || !Hashes.constantTimeEquals(request.csrfToken(), csrfToken)) {
+            throw new UnsafeRedirect("this form is out of date or did not come from MCProspero; start again from your MCP client");
+        }
+        return request;
+    }
+
+    /** Keeps the upstream leg's state, nonce and PKCE verifier until the provider sends the browser back. */
+    @Transactional
+    public void sentUpstream(String requestId, String state, String nonce, String verifier) {
+        AuthorizationRequest request = entityManager.find(AuthorizationRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.isOpen(clock.instant())) {
+            throw new UnsafeRedirect(EXPIRED);
+        }
+        request.sentUpstream(state, nonce, verifier);
+    }
+
+    /** The open, not yet signed-in request that sent the browser upstream with this state. */
+    @Transactional
+    public AuthorizationRequest byUpstreamState(String state) {
+        AuthorizationRequest request = state == null || state.length() > 64 ? null
+                : entityManager.createNamedQuery(AuthorizationRequest.BY_UPSTREAM_STATE, AuthorizationRequest.class)
+                        .setParameter("state", state).getResultStream().findFirst().orElse(null);
+        if (request == null || !request.isOpen(clock.instant()) || request.isAuthenticated()) {
+            throw new UnsafeRedirect(EXPIRED);
+        }
+        return request;
+    }
+
+    /** Records who signed in for this request. */
+    @Transactional
+    public void authenticated(String requestId, String browserSecret, String userId) {
+        bound(requestId, browserSecret).authenticated(userId, clock.instant());
+    }
+
+    /** The client behind a request, for the consent page. */
+    @Transactional
+    public OAuthClient clientOf(AuthorizationRequest request) {
+        return knownClient(request.clientId(), clock.instant());
+    }
+
+    /** The person declined: the request ends and the client hears access_denied (RFC 6749 §4.1.2.1). */
+    @Transactional
+    public String deny(String requestId) {
+        AuthorizationRequest request = entityManager.find(AuthorizationRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.isOpen(clock.instant())) {
+            throw new UnsafeRedirect(EXPIRED);
+        }
+        request.complete(clock.instant());
+        return Redirects.withError(new RedirectableError(request.redirectUri(), request.state(), "access_denied",
+                "the person declined to let this application connect"), settings.issuer());
     }
 
     /** The open request with this id, for showing the sign-in page again. */
@@ -86,7 +167,10 @@ public class AuthorizationRequests {
         AuthorizationRequest request = requestId == null || requestId.length() > 64 ? null
                 : entityManager.find(AuthorizationRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !request.isOpen(now)) {
-            throw new UnsafeRedirect("this sign-in link has expired or was already used; start again from your MCP client");
+            throw new UnsafeRedirect(EXPIRED);
+        }
+        if (!userId.equals(request.userId())) {
+            throw new UnsafeRedirect("this sign-in was not completed by the person approving it; start again from your MCP client");
         }
         request.complete(now);
         String code = RandomTokens.next();

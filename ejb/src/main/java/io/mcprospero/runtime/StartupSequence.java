@@ -1,6 +1,7 @@
 package io.mcprospero.runtime;
 
 import io.mcprospero.identity.IdentityMode;
+import io.mcprospero.identity.oidc.OidcSettings;
 import io.mcprospero.identity.LocalAccessCode;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
@@ -43,10 +44,15 @@ public class StartupSequence {
     String identityMode;
     @Inject
     KeyManagement keys;
+    @Inject
+    OidcSettings oidc;
 
     @PostConstruct
     void start() {
         IdentityMode.requireSupported(identityMode);
+        if (IdentityMode.OIDC.equals(identityMode)) {
+            oidc.requireComplete();
+        }
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();
         schema.migrate();

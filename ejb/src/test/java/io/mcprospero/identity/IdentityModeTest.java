@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class IdentityModeTest {
 
     @Test
-    void localIsServed() {
+    void localAndOidcAreServed() {
         assertThatCode(() -> IdentityMode.requireSupported("local")).doesNotThrowAnyException();
+        assertThatCode(() -> IdentityMode.requireSupported("oidc")).doesNotThrowAnyException();
     }
 
     @Test
-    void anyOtherModeStopsTheStartInsteadOfFallingBackToLocalSignIn() {
-        assertThatThrownBy(() -> IdentityMode.requireSupported("oidc")).hasMessageContaining("mcprospero.identity.mode=oidc");
+    void anyOtherModeFailsStartUpInsteadOfFallingBackToLocalSignIn() {
+        assertThatThrownBy(() -> IdentityMode.requireSupported("saml")).hasMessageContaining("mcprospero.identity.mode=saml");
         assertThatThrownBy(() -> IdentityMode.requireSupported("LOCAL")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> IdentityMode.requireSupported(null)).isInstanceOf(IllegalStateException.class);
     }

@@ -4,14 +4,15 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The server's few HTML pages: escaped text, one small stylesheet, no scripts, no framing. */
+/** The server's few HTML pages: escaped text, one small stylesheet, no framing, no scripts but nonce-marked ones. */
 public final class Html {
 
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#1d1d1f}
             h1{font-size:1.4rem}label{display:block;margin:.8rem 0 .2rem}input{width:100%;padding:.5rem;box-sizing:border-box}
-            button{margin-top:1.2rem;padding:.6rem 1.2rem}.error{color:#b00020}.muted{color:#666;font-size:.9rem}""";
+            button{margin-top:1.2rem;padding:.6rem 1.2rem}select{width:100%;padding:.5rem}.check{display:flex;gap:.5rem;align-items:baseline}
+            .check input{width:auto}.error{color:#b00020}.muted{color:#666;font-size:.9rem}""";
 
     private Html() {
     }
@@ -36,6 +37,14 @@ public final class Html {
 
     /** A page; {@code body} must already be escaped where it holds outside text. */
     public static Response page(int status, String title, String body) {
+        return page(status, title, body, null);
+    }
+
+    /**
+     * A page whose body may hold scripts carrying this nonce (and no others): the CSP stays "no scripts"
+     * except for the ones the server wrote into this very response.
+     */
+    public static Response page(int status, String title, String body, String scriptNonce) {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + escape(title) + " · MCProspero</title><style>" + STYLE + "</style></head><body>"
@@ -45,7 +54,7 @@ public final class Html {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .cacheControl(noStore)
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", scriptNonce == null ? CSP : CSP + "; script-src 'nonce-" + scriptNonce + "'")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")

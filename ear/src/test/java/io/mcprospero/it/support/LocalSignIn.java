@@ -13,8 +13,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plays an OAuth client (and the person at the browser) against the server's authorization server with
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
 public final class LocalSignIn {
 
     public static final String REDIRECT_URI = "http://127.0.0.1:45231/callback";
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
 
     private final ServerUnderTest server;
 
@@ -58,8 +55,13 @@ public final class LocalSignIn {
         }
     }
 
-    /** GET /oauth/authorize with these query parameters. */
+    /** GET /oauth/authorize with these query parameters, in a fresh browser. */
     public HttpResponse<String> authorize(Map<String, String> parameters) {
+        return authorize(new Browser(), parameters);
+    }
+
+    /** GET /oauth/authorize with these query parameters, in this browser. */
+    public HttpResponse<String> authorize(Browser browser, Map<String, String> parameters) {
         StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
         char separator = '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
@@ -67,7 +69,7 @@ public final class LocalSignIn {
                     .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }
-        return Http.get(url.toString());
+        return browser.get(url.toString());
     }
 
     public Map<String, String> authorizeParameters(Client client, String verifier, String state) {
@@ -82,27 +84,32 @@ public final class LocalSignIn {
         return parameters;
     }
 
-    /** Signs in on the page the authorize URL shows; returns the redirect to the client. */
+    /** Signs in on the page the authorize URL shows, then welcome and consent as needed; returns the redirect to the client. */
     public URI signInAt(String authorizeUrl, String email) {
-        HttpResponse<String> page = Http.get(authorizeUrl);
+        return signInAt(new Browser(), authorizeUrl, email);
+    }
+
+    public URI signInAt(Browser browser, String authorizeUrl, String email) {
+        HttpResponse<String> page = browser.get(authorizeUrl);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        Matcher request = REQUEST_ID.matcher(page.body());
-        assertThat(request.find()).as("sign-in page has a request id").isTrue();
-        HttpResponse<String> signedIn = Http.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request.group(1), "email", email, "access_code", ServerUnderTest.ACCESS_CODE));
+        return submitSignIn(browser, page.body(), email);
+    }
+
+    /** Submits the sign-in form of this page with the right access code and walks on to the client's redirect. */
+    public URI submitSignIn(Browser browser, String signInPage, String email) {
+        HttpResponse<String> signedIn = browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
+                "request", Browser.field(signInPage, "request"), "csrf", Browser.field(signInPage, "csrf"),
+                "email", email, "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
-        return URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        URI location = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        return browser.completeFlow(server.baseUrl(), location, "Person " + email);
     }
 
     public String codeFor(Client client, String verifier, String email) {
-        HttpResponse<String> page = authorize(authorizeParameters(client, verifier, "s-" + UUID.randomUUID()));
+        Browser browser = new Browser();
+        HttpResponse<String> page = authorize(browser, authorizeParameters(client, verifier, "s-" + UUID.randomUUID()));
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        Matcher request = REQUEST_ID.matcher(page.body());
-        assertThat(request.find()).isTrue();
-        HttpResponse<String> signedIn = Http.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request.group(1), "email", email, "access_code", ServerUnderTest.ACCESS_CODE));
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
-        return query(URI.create(signedIn.headers().firstValue("Location").orElseThrow())).get("code");
+        return query(submitSignIn(browser, page.body(), email)).get("code");
     }
 
     public HttpResponse<String> exchange(Client client, String code, String verifier) {

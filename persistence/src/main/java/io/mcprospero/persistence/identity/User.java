@@ -40,6 +40,24 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
+    @Column(name = "terms_version", length = 64)
+    private String termsVersion;
+
+    @Column(name = "terms_accepted_at")
+    private Instant termsAcceptedAt;
+
+    @Column(name = "upstream_issuer", length = 512)
+    private String upstreamIssuer;
+
+    @Column(name = "upstream_subject", length = 255)
+    private String upstreamSubject;
+
+    @Column(name = "upstream_org_id", length = 255)
+    private String upstreamOrgId;
+
     @Version
     private long version;
 
@@ -81,6 +99,42 @@ public class User {
 
     public void rename(String newName) {
         displayName = Require.text(newName, "name", 200);
+    }
+
+    /** Whether the welcome page must be shown: first sign-in, or terms changed since they were accepted. */
+    public boolean needsWelcome(String currentTermsVersion) {
+        return termsVersion == null || !termsVersion.equals(currentTermsVersion);
+    }
+
+    /** What the person confirmed on the welcome page. The caller validated the time zone against the IANA list. */
+    public void welcomed(String name, String ianaTimeZone, String acceptedTermsVersion, Instant now) {
+        rename(name);
+        this.timeZone = Require.text(ianaTimeZone, "time zone", 64);
+        this.termsVersion = Require.text(acceptedTermsVersion, "terms version", 64);
+        this.termsAcceptedAt = Require.present(now, "acceptance time");
+    }
+
+    /** Records who the upstream identity provider says this is; refreshed at every upstream sign-in. */
+    public void linkUpstream(String issuer, String subject, String orgId) {
+        this.upstreamIssuer = Require.text(issuer, "issuer", 512);
+        this.upstreamSubject = Require.text(subject, "subject", 255);
+        this.upstreamOrgId = orgId == null || orgId.isBlank() ? null : Require.text(orgId, "upstream org id", 255);
+    }
+
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public String termsVersion() {
+        return termsVersion;
+    }
+
+    public String upstreamSubject() {
+        return upstreamSubject;
+    }
+
+    public String upstreamOrgId() {
+        return upstreamOrgId;
     }
 
     public String id() {

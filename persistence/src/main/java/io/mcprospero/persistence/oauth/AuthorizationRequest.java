@@ -4,6 +4,7 @@ import io.mcprospero.persistence.support.Require;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -14,7 +15,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "authorization_requests")
+@NamedQuery(name = AuthorizationRequest.BY_UPSTREAM_STATE,
+        query = "select r from AuthorizationRequest r where r.upstreamState = :state")
 public class AuthorizationRequest {
+
+    public static final String BY_UPSTREAM_STATE = "AuthorizationRequest.byUpstreamState";
 
     @Id
     @Column(length = 64)
@@ -47,6 +52,27 @@ public class AuthorizationRequest {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    @Column(name = "browser_hash", length = 64)
+    private String browserHash;
+
+    @Column(name = "csrf_token", length = 64)
+    private String csrfToken;
+
+    @Column(name = "user_id", length = 36)
+    private String userId;
+
+    @Column(name = "authenticated_at")
+    private Instant authenticatedAt;
+
+    @Column(name = "upstream_state", length = 64)
+    private String upstreamState;
+
+    @Column(name = "upstream_nonce", length = 64)
+    private String upstreamNonce;
+
+    @Column(name = "upstream_verifier", length = 128)
+    private String upstreamVerifier;
+
     @Version
     private long version;
 
@@ -54,7 +80,8 @@ public class AuthorizationRequest {
     }
 
     public AuthorizationRequest(String id, String clientId, String redirectUri, String state, String codeChallenge,
-                                String resource, String scope, Instant now, Instant expiresAt) {
+                                String resource, String scope, Instant now, Instant expiresAt,
+                                String browserHash, String csrfToken) {
         this.id = Require.text(id, "request id", 64);
         this.clientId = Require.text(clientId, "client_id", 2048);
         this.redirectUri = Require.text(redirectUri, "redirect_uri", 2048);
@@ -64,6 +91,30 @@ public class AuthorizationRequest {
         this.scope = scope;
         this.createdAt = Require.present(now, "creation time");
         this.expiresAt = Require.present(expiresAt, "expiry");
+        this.browserHash = Require.text(browserHash, "browser binding", 64);
+        this.csrfToken = Require.text(csrfToken, "CSRF token", 64);
+    }
+
+    /** The upstream leg (OIDC mode): its state, nonce and PKCE verifier, kept until the callback. */
+    public void sentUpstream(String state, String nonce, String verifier) {
+        this.upstreamState = Require.text(state, "upstream state", 64);
+        this.upstreamNonce = Require.text(nonce, "upstream nonce", 64);
+        this.upstreamVerifier = Require.text(verifier, "upstream verifier", 128);
+    }
+
+    /** The person proved who they are; the flow goes on to welcome, consent and the code. */
+    public void authenticated(String user, Instant now) {
+        if (!isOpen(now)) {
+            throw new IllegalStateException("authorization request is no longer open");
+        }
+        this.userId = Require.text(user, "user id", 36);
+        this.authenticatedAt = now;
+        // the upstream leg is single use: its state must not be redeemable again
+        this.upstreamVerifier = null;
+    }
+
+    public boolean isAuthenticated() {
+        return userId != null;
     }
 
     public boolean isOpen(Instant now) {
@@ -104,6 +155,26 @@ public class AuthorizationRequest {
 
     public String scope() {
         return scope;
+    }
+
+    public String browserHash() {
+        return browserHash;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String upstreamNonce() {
+        return upstreamNonce;
+    }
+
+    public String upstreamVerifier() {
+        return upstreamVerifier;
     }
 
     public Instant expiresAt() {

@@ -1,0 +1,111 @@
+package io.mcprospero.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One person's browser for the sign-in pages: keeps cookies (the sign-in is bound to the browser that
+ * started it), follows no redirect on its own, and can walk the welcome and consent pages as a person would.
+ */
+public final class Browser {
+
+    public static final String TIME_ZONE = "Europe/Berlin";
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private int welcomesSeen;
+    private int consentsSeen;
+
+    public HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    public HttpResponse<String> postForm(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The value of a hidden (or any) input of this page's form. */
+    public static String field(String html, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
+        assertThat(matcher.find()).as("the page has a field " + name + ": " + html).isTrue();
+        return matcher.group(1).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
+    }
+
+    /**
+     * From a redirect inside the server (welcome, consent), answers each page as a person would (name, time
+     * zone, terms accepted; consent allowed) until the server sends the browser away; returns where to.
+     */
+    public URI completeFlow(String serverBaseUrl, URI location, String name) {
+        URI next = location;
+        for (int step = 0; step < 5 && isOnServer(serverBaseUrl, next); step++) {
+            String url = next.isAbsolute() ? next.toString() : serverBaseUrl + next;
+            HttpResponse<String> page = get(url);
+            assertThat(page.statusCode()).as(url + ": " + page.body()).isEqualTo(200);
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("request", field(page.body(), "request"));
+            form.put("csrf", field(page.body(), "csrf"));
+            if (next.getPath().equals("/welcome")) {
+                welcomesSeen++;
+                form.put("name", name);
+                form.put("time_zone", TIME_ZONE);
+                form.put("accept_terms", "yes");
+            } else {
+                consentsSeen++;
+                form.put("decision", "allow");
+            }
+            Matcher action = FORM_ACTION.matcher(page.body());
+            assertThat(action.find()).isTrue();
+            HttpResponse<String> answered = postForm(serverBaseUrl + action.group(1), form);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
+            next = URI.create(answered.headers().firstValue("Location").orElseThrow());
+        }
+        return next;
+    }
+
+    public int welcomesSeen() {
+        return welcomesSeen;
+    }
+
+    public int consentsSeen() {
+        return consentsSeen;
+    }
+
+    private static boolean isOnServer(String serverBaseUrl, URI location) {
+        return !location.isAbsolute() || location.toString().startsWith(serverBaseUrl + "/");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

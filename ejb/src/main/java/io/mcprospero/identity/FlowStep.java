@@ -1,0 +1,15 @@
+package io.mcprospero.identity;
+
+/** Where the browser goes next in a sign-in: the welcome page, the consent page, or back to the client. */
+public sealed interface FlowStep {
+
+    record Welcome(String requestId) implements FlowStep {
+    }
+
+    record Consent(String requestId) implements FlowStep {
+    }
+
+    /** Back to the client's redirect URI, with the code (or an error) attached. */
+    record BackToClient(String redirect) implements FlowStep {
+    }
+}

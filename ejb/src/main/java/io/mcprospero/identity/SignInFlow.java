@@ -1,0 +1,126 @@
+package io.mcprospero.identity;
+
+import io.mcprospero.oauth.AuthorizationRequests;
+import io.mcprospero.oauth.UnsafeRedirect;
+import io.mcprospero.persistence.identity.Consent;
+import io.mcprospero.persistence.identity.User;
+import io.mcprospero.persistence.oauth.AuthorizationRequest;
+import io.mcprospero.persistence.oauth.OAuthClient;
+import io.mcprospero.support.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The browser's way from a proven identity to the client's redirect: provisioning, then the welcome page
+ * while the current terms are not accepted, then the consent page until the person has allowed this client,
+ * then the authorization code. Each step re-reads the stored request, bound to the browser that started it;
+ * each form is checked against the request's CSRF token.
+ */
+@ApplicationScoped
+public class SignInFlow {
+
+    private AuthorizationRequests requests;
+    private UserProvisioning provisioning;
+    private Transactions transactions;
+    private EntityManager entityManager;
+    private TermsSettings terms;
+    private Clock clock;
+
+    protected SignInFlow() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public SignInFlow(AuthorizationRequests requests, UserProvisioning provisioning, Transactions transactions,
+                      EntityManager entityManager, TermsSettings terms, Clock clock) {
+        this.requests = requests;
+        this.provisioning = provisioning;
+        this.transactions = transactions;
+        this.entityManager = entityManager;
+        this.terms = terms;
+        this.clock = clock;
+    }
+
+    /** The identity provider vouched for this person: provision them (or refuse) and go on. */
+    public FlowStep signedIn(String requestId, String browserSecret, SignedInPerson person) {
+        requests.bound(requestId, browserSecret);
+        User user = provisioning.signedIn(person);
+        requests.authenticated(requestId, browserSecret, user.id());
+        return transactions.inOne(() -> next(requestId, browserSecret));
+    }
+
+    @Transactional
+    public WelcomeView welcomeView(String requestId, String browserSecret) {
+        AuthorizationRequest request = requests.bound(requestId, browserSecret);
+        User user = signedInUser(request);
+        return new WelcomeView(request.id(), request.csrfToken(), user.displayName(), user.timeZone(), terms.version(),
+                terms.url(), user.termsVersion() == null);
+    }
+
+    @Transactional
+    public FlowStep welcomed(String requestId, String browserSecret, String csrfToken, Welcome answers) {
+        AuthorizationRequest request = requests.boundForm(requestId, browserSecret, csrfToken);
+        User user = signedInUser(request);
+        answers.validate();
+        user.welcomed(answers.name(), answers.timeZone(), terms.version(), clock.instant());
+        return next(requestId, browserSecret);
+    }
+
+    @Transactional
+    public ConsentView consentView(String requestId, String browserSecret) {
+        AuthorizationRequest request = requests.bound(requestId, browserSecret);
+        signedInUser(request);
+        OAuthClient client = requests.clientOf(request);
+        String name = client.clientName() == null || client.clientName().isBlank() ? null : client.clientName();
+        return new ConsentView(request.id(), request.csrfToken(), name, client.clientId(), URI.create(request.redirectUri()).getHost());
+    }
+
+    @Transactional
+    public FlowStep consented(String requestId, String browserSecret, String csrfToken, boolean allowed) {
+        AuthorizationRequest request = requests.boundForm(requestId, browserSecret, csrfToken);
+        User user = signedInUser(request);
+        if (!allowed) {
+            return new FlowStep.BackToClient(requests.deny(request.id()));
+        }
+        if (consentOf(user, request).isEmpty()) {
+            entityManager.persist(new Consent(user.id(), request.clientId(), request.scope(), clock.instant()));
+        }
+        return next(requestId, browserSecret);
+    }
+
+    /** Welcome while the current terms are not accepted, then consent, then the code. */
+    private FlowStep next(String requestId, String browserSecret) {
+        AuthorizationRequest request = requests.bound(requestId, browserSecret);
+        User user = signedInUser(request);
+        if (user.needsWelcome(terms.version())) {
+            return new FlowStep.Welcome(request.id());
+        }
+        if (consentOf(user, request).isEmpty()) {
+            return new FlowStep.Consent(request.id());
+        }
+        return new FlowStep.BackToClient(requests.approve(request.id(), user.id()));
+    }
+
+    private User signedInUser(AuthorizationRequest request) {
+        if (!request.isAuthenticated()) {
+            throw new UnsafeRedirect("sign in first: start again from your MCP client");
+        }
+        User user = entityManager.find(User.class, request.userId());
+        if (user == null || !user.isActive()) {
+            throw new AccountDisabled();
+        }
+        return user;
+    }
+
+    private java.util.Optional<Consent> consentOf(User user, AuthorizationRequest request) {
+        return entityManager.createNamedQuery(Consent.OF_USER_FOR_CLIENT, Consent.class)
+                .setParameter("userId", user.id())
+                .setParameter("clientId", request.clientId())
+                .getResultStream()
+                .findFirst();
+    }
+}
