@@ -125,12 +125,12 @@ class AuthorizationEndpointIT {
     void theSecondSignInOfAPersonWithTheSameClientGoesStraightThrough() {
         LocalSignIn.Client client = signIn.register();
         Browser first = new Browser();
-        signIn.signInAt(first, authorizeUrl(client), "wendy@example.com");
+        signIn.signInAt(first, signIn.authorizeUrl(client), "wendy@example.com");
         assertThat(first.welcomesSeen()).isEqualTo(1);
         assertThat(first.consentsSeen()).isEqualTo(1);
 
         Browser second = new Browser();
-        URI back = signIn.signInAt(second, authorizeUrl(client), "wendy@example.com");
+        URI back = signIn.signInAt(second, signIn.authorizeUrl(client), "wendy@example.com");
         assertThat(second.welcomesSeen()).as("welcome is shown once").isZero();
         assertThat(second.consentsSeen()).as("consent is remembered per person and client").isZero();
         assertThat(LocalSignIn.query(back)).containsKey("code");
@@ -188,17 +188,6 @@ class AuthorizationEndpointIT {
                 "decision", "deny"));
         assertThat(redirectQuery(denied)).containsEntry("error", "access_denied").containsEntry("state", "state-10")
                 .containsEntry("iss", server.baseUrl()).doesNotContainKey("code");
-    }
-
-    private String authorizeUrl(LocalSignIn.Client client) {
-        StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
-        char separator = '?';
-        for (Map.Entry<String, String> parameter : signIn.authorizeParameters(client, LocalSignIn.verifier(), "s").entrySet()) {
-            url.append(separator).append(parameter.getKey()).append('=')
-                    .append(java.net.URLEncoder.encode(parameter.getValue(), java.nio.charset.StandardCharsets.UTF_8));
-            separator = '&';
-        }
-        return url.toString();
     }
 
     private static Map<String, String> redirectQuery(HttpResponse<String> response) {

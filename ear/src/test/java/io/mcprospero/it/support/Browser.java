@@ -86,6 +86,78 @@ public final class Browser {
         return next;
     }
 
+    /**
+     * Follows redirects from url across hosts (the upstream provider and back), answering MCProspero's
+     * welcome and consent pages on the way, until a redirect leaves for stopPrefix (returned as the
+     * Location) or a page ends the walk (returned as is).
+     */
+    public HttpResponse<String> follow(String url, String serverBaseUrl, String stopPrefix, String name) {
+        String next = url;
+        for (int step = 0; step < 15; step++) {
+            HttpResponse<String> response = get(next);
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (response.statusCode() / 100 != 3 || location == null) {
+                return response;
+            }
+            URI target = URI.create(next).resolve(location);
+            if (target.toString().startsWith(stopPrefix)) {
+                return response;
+            }
+            if (target.toString().startsWith(serverBaseUrl + "/welcome") || target.toString().startsWith(serverBaseUrl + "/oauth/consent")) {
+                URI end = completeFlow(serverBaseUrl, target, name);
+                if (end.toString().startsWith(stopPrefix)) {
+                    return new Redirected(end, response);
+                }
+                target = end;
+            }
+            next = target.toString();
+        }
+        throw new IllegalStateException("the sign-in did not end within 15 redirects, at " + next);
+    }
+
+    /** A redirect the browser was about to follow, as a response whose Location names it. */
+    private record Redirected(URI location, HttpResponse<String> last) implements HttpResponse<String> {
+        @Override
+        public int statusCode() {
+            return 303;
+        }
+
+        @Override
+        public HttpRequest request() {
+            return last.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.of(last);
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return java.net.http.HttpHeaders.of(Map.of("Location", java.util.List.of(location.toString())), (a, b) -> true);
+        }
+
+        @Override
+        public String body() {
+            return "";
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return last.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return last.version();
+        }
+    }
+
     public int welcomesSeen() {
         return welcomesSeen;
     }

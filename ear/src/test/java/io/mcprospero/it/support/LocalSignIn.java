@@ -60,8 +60,17 @@ public final class LocalSignIn {
         return authorize(new Browser(), parameters);
     }
 
+    /** The authorize URL for this client, with a fresh verifier and state. */
+    public String authorizeUrl(Client client) {
+        return authorizeUrl(authorizeParameters(client, verifier(), "st-" + UUID.randomUUID()));
+    }
+
     /** GET /oauth/authorize with these query parameters, in this browser. */
     public HttpResponse<String> authorize(Browser browser, Map<String, String> parameters) {
+        return browser.get(authorizeUrl(parameters));
+    }
+
+    private String authorizeUrl(Map<String, String> parameters) {
         StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
         char separator = '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
@@ -69,7 +78,7 @@ public final class LocalSignIn {
                     .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }
-        return browser.get(url.toString());
+        return url.toString();
     }
 
     public Map<String, String> authorizeParameters(Client client, String verifier, String state) {

@@ -38,9 +38,9 @@ public final class ServerUnderTest implements AutoCloseable {
     private final Map<String, String> environment;
     private Process process;
 
-    private ServerUnderTest(String name, Map<String, String> environment) throws IOException {
+    private ServerUnderTest(String name, int port, Map<String, String> environment) throws IOException {
         this.name = name;
-        this.port = freePort();
+        this.port = port;
         this.workDir = Path.of(System.getProperty("it.work", "target/it")).resolve(name);
         Files.createDirectories(workDir);
         this.log = workDir.resolve("server.log");
@@ -73,8 +73,13 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** Starts another server with these settings (on top of the test defaults) and waits until it is ready. */
     public static ServerUnderTest start(String name, Map<String, String> environment) {
+        return start(name, freePort(), environment);
+    }
+
+    /** As {@link #start(String, Map)}, on a port chosen in advance (when its URL must be known before it starts). */
+    public static ServerUnderTest start(String name, int port, Map<String, String> environment) {
         try {
-            ServerUnderTest server = new ServerUnderTest(name, environment);
+            ServerUnderTest server = new ServerUnderTest(name, port, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             server.startProcess();
             return server;
@@ -206,9 +211,11 @@ public final class ServerUnderTest implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
         }
     }
 
