@@ -60,6 +60,10 @@ public final class LocalSignIn {
 
     /** GET /oauth/authorize with these query parameters. */
     public HttpResponse<String> authorize(Map<String, String> parameters) {
+        return Http.get(authorizeUrl(parameters));
+    }
+
+    public String authorizeUrl(Map<String, String> parameters) {
         StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
         char separator = '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
@@ -67,7 +71,7 @@ public final class LocalSignIn {
                     .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }
-        return Http.get(url.toString());
+        return url.toString();
     }
 
     public Map<String, String> authorizeParameters(Client client, String verifier, String state) {
