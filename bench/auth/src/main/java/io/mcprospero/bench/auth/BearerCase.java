@@ -8,8 +8,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential;
-import fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
@@ -17,7 +15,11 @@ import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.oauth.SigningKeys;
 import io.mcprospero.persistence.org.Role;
+import io.mcprospero.support.Jsons;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +39,9 @@ import java.util.UUID;
  * (user active, membership) are not part of it.</li>
  * <li>{@link #nimbusAlone()}: nimbus parses the token and verifies the RS256 signature with a prepared verifier.</li>
  * </ul>
+ * The JSON-P provider is pinned as the server pins it at start-up (MP-JWT parses every token's claims with it).
+ * Payara's classes are not on Maven Central, so they are loaded by name from the jar run.sh puts on the class
+ * path and called through the Jakarta Security interfaces, as the container's IdentityStoreHandler calls them.
  */
 final class BearerCase {
 
@@ -45,7 +50,8 @@ final class BearerCase {
 
     final String token;
     private final JWSVerifier verifier;
-    private final SignedJWTIdentityStore identityStore;
+    private final IdentityStore identityStore;
+    private final Constructor<? extends Credential> credential;
     private final Authorization authorization = new Authorization(null);
     private final Caller caller = new Caller(UUID.randomUUID().toString(), "bench@example.com", UUID.randomUUID().toString(),
             "Bench", true, Role.OWNER);
@@ -56,6 +62,7 @@ final class BearerCase {
         Path keys = Files.createTempFile("bench-jwks", ".json");
         keys.toFile().deleteOnExit();
         Files.writeString(keys, new JWKSet(key.toPublicJWK()).toString());
+        Jsons.pinProviderForTheProcess();
         BenchConfig.install(Map.of(
                 "mp.jwt.verify.issuer", ISSUER,
                 "mp.jwt.verify.audiences", RESOURCE,
@@ -72,14 +79,22 @@ final class BearerCase {
                 Duration.ofMinutes(1), Duration.ofMinutes(10));
         token = new AccessTokens(signingKeys, settings, Clock.systemUTC()).issue(caller.userId(), "bench-client", RESOURCE, "mcp").value();
         verifier = new RSASSAVerifier(key.toRSAPublicKey());
-        identityStore = new SignedJWTIdentityStore();
+        identityStore = (IdentityStore) Class.forName("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore")
+                .getConstructor().newInstance();
+        credential = Class.forName("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential").asSubclass(Credential.class)
+                .getConstructor(String.class);
         if (!mcprospero() || !nimbusAlone()) {
             throw new IllegalStateException("the token does not validate; the comparison would measure a failure path");
         }
     }
 
     boolean mcprospero() {
-        CredentialValidationResult result = identityStore.validate(new SignedJWTCredential(token));
+        CredentialValidationResult result;
+        try {
+            result = identityStore.validate(credential.newInstance(token));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID || !result.getCallerGroups().contains(AccessTokens.USER_GROUP)) {
             return false;
         }
