@@ -27,6 +27,7 @@ public class AuthorizationRequests {
     private static final Pattern S256_CHALLENGE = Pattern.compile("^[A-Za-z0-9_-]{43}$");
 
     private EntityManager entityManager;
+    private OAuthClients clients;
     private OAuthSettings settings;
     private Clock clock;
 
@@ -35,8 +36,9 @@ public class AuthorizationRequests {
     }
 
     @Inject
-    public AuthorizationRequests(EntityManager entityManager, OAuthSettings settings, Clock clock) {
+    public AuthorizationRequests(EntityManager entityManager, OAuthClients clients, OAuthSettings settings, Clock clock) {
         this.entityManager = entityManager;
+        this.clients = clients;
         this.settings = settings;
         this.clock = clock;
     }
@@ -69,8 +71,10 @@ public class AuthorizationRequests {
         }
         String resource = resource(parameters.resource(), redirectUri, state);
         String browserSecret = RandomTokens.next();
+        Instant expiry = now.plus(settings.authorizationRequestTtl());
+        client.recordAuthorizationRequest(now, expiry);
         AuthorizationRequest request = new AuthorizationRequest(RandomTokens.next(), client.clientId(), redirectUri, state,
-                parameters.codeChallenge(), resource, parameters.scope(), now, now.plus(settings.authorizationRequestTtl()),
+                parameters.codeChallenge(), resource, parameters.scope(), now, expiry,
                 Hashes.sha256Hex(browserSecret), RandomTokens.next());
         entityManager.persist(request);
         return new BrowserFlow(request, browserSecret);
@@ -183,11 +187,13 @@ public class AuthorizationRequests {
         if (clientId == null || clientId.isBlank()) {
             throw new UnsafeRedirect("the request has no client_id; the MCP client must register first");
         }
-        OAuthClient client = clientId.length() > 2048 ? null : entityManager.find(OAuthClient.class, clientId);
-        if (client == null || client.isExpired(now)) {
-            throw new UnsafeRedirect("the client_id is not registered here (or its registration expired); reconnect from your MCP client");
+        try {
+            return clients.find(clientId, now).orElseThrow(() -> new UnsafeRedirect(
+                    "the client_id is not registered here (or its registration expired); reconnect from your MCP client"));
+        } catch (MetadataDocumentRefused refused) {
+            throw new UnsafeRedirect("the client's metadata document at " + clientId + " cannot be used: " + refused.getMessage()
+                    + ". Nothing was sent to the client.");
         }
-        return client;
     }
 
     private static String registeredRedirectUri(OAuthClient client, String presented) {

@@ -8,11 +8,17 @@ public final class OAuthError extends RuntimeException {
 
     private final String code;
     private final int status;
+    private final long retryAfterSeconds;
 
     public OAuthError(String code, String description, int status) {
+        this(code, description, status, 0);
+    }
+
+    private OAuthError(String code, String description, int status, long retryAfterSeconds) {
         super(description, null, false, false);
         this.code = code;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static OAuthError invalidRequest(String description) {
@@ -35,12 +41,22 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError("invalid_redirect_uri", description, 400);
     }
 
+    /** RFC 7591 defines no code for a rate limit; this one is RFC-shaped and says it plainly, with Retry-After. */
+    public static OAuthError tooManyRequests(String description, long retryAfterSeconds) {
+        return new OAuthError("too_many_requests", description, 429, retryAfterSeconds);
+    }
+
     public String code() {
         return code;
     }
 
     public int status() {
         return status;
+    }
+
+    /** Seconds a client should wait before trying again; 0 when the error is not about a rate. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public String description() {

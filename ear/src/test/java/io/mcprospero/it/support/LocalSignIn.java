@@ -70,7 +70,7 @@ public final class LocalSignIn {
         return browser.get(authorizeUrl(parameters));
     }
 
-    private String authorizeUrl(Map<String, String> parameters) {
+    public String authorizeUrl(Map<String, String> parameters) {
         StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
         char separator = '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {

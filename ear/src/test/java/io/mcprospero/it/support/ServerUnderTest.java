@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -57,12 +58,16 @@ public final class ServerUnderTest implements AutoCloseable {
             String database = database("it");
             recreateDatabase(database);
             try {
-                shared = start("shared", Map.of(
+                Map<String, String> environment = new HashMap<>(Map.of(
                         "MCPROSPERO_DB_URL", jdbcUrl(database),
                         "MCPROSPERO_DB_USER", dbUser(),
                         "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
                         "MCPROSPERO_ADMINS", ADMIN_EMAIL,
-                        "OTEL_TRACES_EXPORTER", "logging"));
+                        "OTEL_TRACES_EXPORTER", "logging",
+                        // every test registers from 127.0.0.1; the rate itself is tested on its own server
+                        "MCPROSPERO_OAUTH_REGISTRATION_RATE", "100000"));
+                environment.putAll(CimdStandIn.shared().serverEnvironment());
+                shared = start("shared", environment);
             } catch (RuntimeException e) {
                 sharedFailure = e;
                 throw e;

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -18,7 +19,16 @@ import java.util.List;
  */
 @Entity
 @Table(name = "oauth_clients")
+@NamedQuery(name = OAuthClient.DELETE_EXPIRED, query = "DELETE FROM OAuthClient c WHERE "
+        + "(c.kind = io.mcprospero.persistence.oauth.ClientKind.REGISTERED AND c.expiresAt <= :now) "
+        + "OR (c.kind = io.mcprospero.persistence.oauth.ClientKind.METADATA_DOCUMENT AND c.expiresAt <= :staleBefore)")
 public class OAuthClient {
+
+    /**
+     * Deletes registrations never used before they expired, and cached metadata documents long past their
+     * cache expiry (they are fetched again when next presented). Nothing references a client row by key.
+     */
+    public static final String DELETE_EXPIRED = "OAuthClient.deleteExpired";
 
     @Id
     @Column(name = "client_id", length = 2048)
@@ -87,6 +97,17 @@ public class OAuthClient {
         }
     }
 
+    /**
+     * An authorization request names this client: a registration that is still being signed in with stays
+     * alive at least until {@code notBefore}; it becomes permanent only when a code is redeemed.
+     */
+    public void recordAuthorizationRequest(Instant now, Instant notBefore) {
+        lastUsedAt = now;
+        if (kind == ClientKind.REGISTERED && expiresAt != null && expiresAt.isBefore(notBefore)) {
+            expiresAt = notBefore;
+        }
+    }
+
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
@@ -101,6 +122,10 @@ public class OAuthClient {
         this.metadataJson = metadataJson;
         this.lastUsedAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    public boolean isMetadataDocument() {
+        return kind == ClientKind.METADATA_DOCUMENT;
     }
 
     public boolean isConfidential() {

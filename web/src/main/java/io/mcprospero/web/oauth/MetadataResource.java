@@ -2,6 +2,7 @@ package io.mcprospero.web.oauth;
 
 import io.mcprospero.support.Jsons;
 import io.mcprospero.mcp.ProtocolVersions;
+import io.mcprospero.oauth.MetadataDocumentSettings;
 import io.mcprospero.oauth.OAuthSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,14 +22,16 @@ import jakarta.ws.rs.core.MediaType;
 public class MetadataResource {
 
     private OAuthSettings settings;
+    private MetadataDocumentSettings documents;
 
     protected MetadataResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public MetadataResource(OAuthSettings settings) {
+    public MetadataResource(OAuthSettings settings, MetadataDocumentSettings documents) {
         this.settings = settings;
+        this.documents = documents;
     }
 
     @GET
@@ -69,6 +72,7 @@ public class MetadataResource {
                         Jsons.array().add("none").add("client_secret_post").add("client_secret_basic"))
                 .add("scopes_supported", Jsons.array().add("mcp"))
                 .add("authorization_response_iss_parameter_supported", true)
+                .add("client_id_metadata_document_supported", documents.enabled())
                 .add("subject_types_supported", Jsons.array().add("public"))
                 .add("id_token_signing_alg_values_supported", Jsons.array().add("RS256"))
                 .add("mcp_protocol_versions_supported", Jsons.array(ProtocolVersions.SUPPORTED))

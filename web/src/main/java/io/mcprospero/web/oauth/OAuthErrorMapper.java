@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** OAuth errors as RFC 6749 §5.2 JSON, never cached; a failed client authentication also gets its challenge. */
+/** OAuth errors as RFC 6749 §5.2 JSON, never cached; a failed client authentication also gets its challenge, a rate limit its Retry-After. */
 @Provider
 public class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
 
@@ -21,6 +21,9 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
                         .add("error", error.code())
                         .add("error_description", error.description())
                         .build());
+        if (error.retryAfterSeconds() > 0) {
+            response.header("Retry-After", error.retryAfterSeconds());
+        }
         if (error.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"mcprospero\"");
         }

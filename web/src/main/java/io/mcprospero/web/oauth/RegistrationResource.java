@@ -1,14 +1,10 @@
 package io.mcprospero.web.oauth;
 
-import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.ClientRegistrations;
-import io.mcprospero.oauth.OAuthError;
+import io.mcprospero.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 
 /** Dynamic client registration (RFC 7591), at /oauth/register and the root alias /register. */
 @Path("/")
@@ -25,14 +20,16 @@ import java.io.StringReader;
 public class RegistrationResource {
 
     private ClientRegistrations registrations;
+    private ClientAddress clientAddress;
 
     protected RegistrationResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public RegistrationResource(ClientRegistrations registrations) {
+    public RegistrationResource(ClientRegistrations registrations, ClientAddress clientAddress) {
         this.registrations = registrations;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -40,8 +37,7 @@ public class RegistrationResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(String body, @Context HttpServletRequest request) {
-        JsonObject metadata = parse(body);
-        JsonObject registered = registrations.register(metadata, request.getRemoteAddr());
+        JsonObject registered = registrations.register(body, clientAddress.of(request));
         return Response.status(Response.Status.CREATED).entity(registered).header("Cache-Control", "no-store").build();
     }
 
@@ -51,20 +47,5 @@ public class RegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response registerAtRoot(String body, @Context HttpServletRequest request) {
         return register(body, request);
-    }
-
-    private static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw OAuthError.invalidClientMetadata("the request body must be a JSON object of client metadata");
-        }
-        try (JsonReader reader = Jsons.reader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (!(value instanceof JsonObject object)) {
-                throw OAuthError.invalidClientMetadata("the request body must be a JSON object of client metadata");
-            }
-            return object;
-        } catch (JsonException e) {
-            throw OAuthError.invalidClientMetadata("the request body is not valid JSON");
-        }
     }
 }

@@ -1,0 +1,145 @@
+package io.mcprospero.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcprospero.it.support.Http;
+import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.ServerUnderTest;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dynamic registration is open to anyone, so it is bounded: a rate per client address (429 with
+ * Retry-After), and registrations never used within mcprospero.oauth.registration-ttl are refused and
+ * deleted. Its own server, because the shared one must let the whole suite register from 127.0.0.1.
+ */
+class RegistrationLimitsIT {
+
+    private static final int RATE = 5;
+    private static final String CLAUDE = "{\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"],\"token_endpoint_auth_method\":\"none\"}";
+    private static ServerUnderTest server;
+    private static String database;
+
+    @BeforeAll
+    static void start() {
+        database = ServerUnderTest.database("registrations");
+        ServerUnderTest.recreateDatabase(database);
+        server = ServerUnderTest.start("registrations", Map.of(
+                "MCPROSPERO_DB_URL", ServerUnderTest.jdbcUrl(database),
+                "MCPROSPERO_DB_USER", ServerUnderTest.dbUser(),
+                "MCPROSPERO_OAUTH_REGISTRATION_RATE", String.valueOf(RATE),
+                "MCPROSPERO_OAUTH_REGISTRATION_TTL", "PT8S",
+                "MCPROSPERO_HTTP_TRUST_FORWARDED_FOR", "true"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void aFloodFromOneAddressGets429WithRetryAfterWhileOtherAddressesStillRegister() {
+        String flooder = randomAddress();
+        for (int i = 0; i < RATE; i++) {
+            assertThat(register(flooder).statusCode()).isEqualTo(201);
+        }
+
+        HttpResponse<String> refused = register(flooder);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        JsonObject error = Http.json(refused);
+        assertThat(error.getString("error")).isEqualTo("too_many_requests");
+        assertThat(error.getString("error_description")).contains("registrations a minute");
+        assertThat(register("203.0.113.9, " + flooder).statusCode()).as("a forged first hop does not reset the count").isEqualTo(429);
+        assertThat(register(randomAddress()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void bothMalformedAndInvalidMetadataAreRefusedAsInvalidClientMetadata() {
+        String address = randomAddress();
+        HttpResponse<String> notJson = Http.postJson(server.baseUrl() + "/oauth/register", "[]", "X-Forwarded-For", address);
+        HttpResponse<String> badGrant = Http.postJson(server.baseUrl() + "/oauth/register",
+                "{\"redirect_uris\":[\"https://a.example.com/cb\"],\"grant_types\":\"authorization_code\"}", "X-Forwarded-For", address);
+
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(Http.json(notJson).getString("error")).isEqualTo("invalid_client_metadata");
+        assertThat(badGrant.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badGrant).getString("error")).isEqualTo("invalid_client_metadata");
+    }
+
+    @Test
+    void aRegistrationNeverUsedExpiresAndIsDeletedWhileAUsedOneIsKept() throws SQLException {
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client unused = signIn.register();
+        LocalSignIn.Client used = signIn.register();
+        String verifier = LocalSignIn.verifier();
+        String code = signIn.codeFor(used, verifier, "kept@example.com");
+        assertThat(signIn.exchange(used, code, verifier).statusCode()).isEqualTo(200);
+
+        awaitRefused(signIn, unused, Duration.ofSeconds(60));
+        assertThat(signIn.authorize(signIn.authorizeParameters(used, LocalSignIn.verifier(), "s")).statusCode()).isEqualTo(200);
+
+        assertThat(register(randomAddress()).statusCode()).as("the next registration cleans up").isEqualTo(201);
+        assertThat(rowExists(unused.clientId())).isFalse();
+        assertThat(rowExists(used.clientId())).isTrue();
+    }
+
+    /** Polls the token endpoint, which (unlike /authorize) does not count as a use of the client. */
+    private static void awaitRefused(LocalSignIn signIn, LocalSignIn.Client client, Duration bound) {
+        Instant deadline = Instant.now().plus(bound);
+        do {
+            HttpResponse<String> response = signIn.exchange(client, "no-such-code", LocalSignIn.verifier());
+            if (response.statusCode() == 401) {
+                assertThat(Http.json(response).getString("error")).isEqualTo("invalid_client");
+                HttpResponse<String> page = signIn.authorize(signIn.authorizeParameters(client, LocalSignIn.verifier(), "s"));
+                assertThat(page.statusCode()).isEqualTo(400);
+                assertThat(page.body()).contains("registration expired");
+                assertThat(page.headers().firstValue("Location")).isEmpty();
+                return;
+            }
+            assertThat(Http.json(response).getString("error")).isEqualTo("invalid_grant");
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the unused registration was still accepted after " + bound);
+    }
+
+    private static HttpResponse<String> register(String forwardedFor) {
+        return Http.postJson(server.baseUrl() + "/oauth/register", CLAUDE, "X-Forwarded-For", forwardedFor);
+    }
+
+    private static String randomAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    private static boolean rowExists(String clientId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(ServerUnderTest.jdbcUrl(database), ServerUnderTest.dbUser(), "");
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM oauth_clients WHERE client_id = ?")) {
+            query.setString(1, clientId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
