@@ -61,7 +61,11 @@ final class BearerCase {
                 .algorithm(JWSAlgorithm.RS256).generate();
         Path keys = Files.createTempFile("bench-jwks", ".json");
         keys.toFile().deleteOnExit();
-        Files.writeString(keys, new JWKSet(key.toPublicJWK()).toString());
+        // -Dbench.key-format=pem publishes the verification key as PEM instead of a JWKS (see bench/README.md)
+        Files.writeString(keys, "pem".equals(System.getProperty("bench.key-format"))
+                ? "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(key.toRSAPublicKey().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n"
+                : new JWKSet(key.toPublicJWK()).toString());
         Jsons.pinProviderForTheProcess();
         BenchConfig.install(Map.of(
                 "mp.jwt.verify.issuer", ISSUER,
