@@ -1,6 +1,7 @@
 package io.mcprospero.identity;
 
 import io.mcprospero.failure.NotAuthorized;
+import io.mcprospero.org.Invitations;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns a signed-in identity into a MCProspero user: on first sign-in it creates the user, their
- * invisible personal org and the owner membership, in one transaction.
+ * invisible personal org and the owner membership, in one transaction; at every sign-in the person's pending
+ * invitations become memberships.
  */
 @ApplicationScoped
 public class UserProvisioning {
@@ -23,6 +25,7 @@ public class UserProvisioning {
     private static final Logger LOG = Logger.getLogger(UserProvisioning.class.getName());
 
     private EntityManager entityManager;
+    private Invitations invitations;
     private Clock clock;
 
     protected UserProvisioning() {
@@ -30,8 +33,9 @@ public class UserProvisioning {
     }
 
     @Inject
-    public UserProvisioning(EntityManager entityManager, Clock clock) {
+    public UserProvisioning(EntityManager entityManager, Invitations invitations, Clock clock) {
         this.entityManager = entityManager;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -47,6 +51,7 @@ public class UserProvisioning {
             if (!user.isActive()) {
                 throw new NotAuthorized("this account is disabled; ask an administrator of MCProspero");
             }
+            invitations.acceptPendingFor(user);
             return user;
         }
         User user = User.register(email, displayName, clock.instant());
@@ -54,6 +59,7 @@ public class UserProvisioning {
         entityManager.persist(user);
         entityManager.persist(personal);
         entityManager.persist(new Membership(personal, user, Role.OWNER, clock.instant()));
+        invitations.acceptPendingFor(user);
         entityManager.flush();
         LOG.info(() -> "provisioned a new user " + user.id() + " with personal org " + personal.id());
         return user;
