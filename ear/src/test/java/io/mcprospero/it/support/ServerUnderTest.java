@@ -62,6 +62,8 @@ public final class ServerUnderTest implements AutoCloseable {
                         "MCPROSPERO_DB_USER", dbUser(),
                         "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
                         "MCPROSPERO_ADMINS", ADMIN_EMAIL,
+                        // sign-in is not what these tests are about; the allowlist has its own tests
+                        "MCPROSPERO_SIGNUP_OPEN", "true",
                         "OTEL_TRACES_EXPORTER", "logging"));
             } catch (RuntimeException e) {
                 sharedFailure = e;
