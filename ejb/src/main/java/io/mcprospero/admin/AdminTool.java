@@ -1,7 +1,16 @@
 package io.mcprospero.admin;
 
-import io.mcprospero.support.Jsons;
+import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.failure.InvalidInput;
+import io.mcprospero.identity.UserAccounts;
+import io.mcprospero.org.Members;
+import io.mcprospero.persistence.identity.User;
+import io.mcprospero.persistence.org.Membership;
+import io.mcprospero.persistence.org.Role;
+import io.mcprospero.signup.AllowlistEdit;
+import io.mcprospero.signup.AllowlistEntryView;
+import io.mcprospero.signup.SignupAllowlist;
+import io.mcprospero.support.Jsons;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
@@ -16,13 +25,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * admin: platform operations, listed and callable only for platform admins ({@code mcprospero.admins}).
- * More actions (allowlist, users, roles, tool availability) come with the identity work.
+ * admin: platform operations, listed and callable only for platform admins ({@code mcprospero.admins}). The
+ * allowlist, user and role actions call the same beans as the admin API (web's /admin), which only translate.
  */
 @ApplicationScoped
 public class AdminTool implements Tool {
@@ -30,16 +40,25 @@ public class AdminTool implements Tool {
     private List<HealthCheck> readiness;
     private KeyManagement keys;
     private SecretRotation rotation;
+    private SignupAllowlist allowlist;
+    private UserAccounts users;
+    private Members members;
+    private PlatformAdmins admins;
 
     protected AdminTool() {
         // for the CDI proxy
     }
 
     @Inject
-    public AdminTool(@Any @Readiness Instance<HealthCheck> readiness, KeyManagement keys, SecretRotation rotation) {
+    public AdminTool(@Any @Readiness Instance<HealthCheck> readiness, KeyManagement keys, SecretRotation rotation,
+                     SignupAllowlist allowlist, UserAccounts users, Members members, PlatformAdmins admins) {
         this.readiness = readiness.stream().toList();
         this.keys = keys;
         this.rotation = rotation;
+        this.allowlist = allowlist;
+        this.users = users;
+        this.members = members;
+        this.admins = admins;
     }
 
     @Override
@@ -52,7 +71,7 @@ public class AdminTool implements Tool {
         return true;
     }
 
-    /** Rotation commits row by row (see SecretRotation), so it must not run inside one tool transaction. */
+    /** Rotation commits row by row (see SecretRotation), so it must not run inside one tool transaction; each other action is one. */
     @Override
     public boolean transactional() {
         return false;
@@ -64,6 +83,13 @@ public class AdminTool implements Tool {
         return switch (action) {
             case "system_health" -> systemHealth();
             case "rotate_secrets_key" -> rotateSecretsKey();
+            case "allowlist_list" -> allowlistList();
+            case "allowlist_add" -> allowlistAdd(arguments.getString("entry"), context.caller().email());
+            case "allowlist_remove" -> allowlistRemove(arguments.getString("entry"));
+            case "list_users" -> listUsers();
+            case "set_role" -> setRole(arguments.getString("org_id"), arguments.getString("user"), arguments.getString("role"));
+            case "disable_user" -> userStatus(users.disable(arguments.getString("user"), context.caller().email()));
+            case "enable_user" -> userStatus(users.enable(arguments.getString("user")));
             default -> throw new InvalidInput("unknown action '" + action + "'");
         };
     }
@@ -99,5 +125,44 @@ public class AdminTool implements Tool {
                         .add("refused", summary.refused())
                         .add("took_ms", summary.took().toMillis())
                         .build());
+    }
+
+    private ToolResult allowlistList() {
+        List<AllowlistEntryView> entries = allowlist.entries();
+        String text = entries.isEmpty() ? "The allowlist is empty" : "Allowlist: " + entries.stream()
+                .map(entry -> entry.entry() + " (" + entry.source().wireName() + ")").collect(Collectors.joining(", "));
+        return ToolResult.of(text + (allowlist.isOpen() ? "; signup is open to everyone (mcprospero.signup.open)." : "."),
+                Jsons.object().add("open", allowlist.isOpen()).add("entries", AdminViews.entries(entries)).build());
+    }
+
+    private ToolResult allowlistAdd(String entry, String adminEmail) {
+        AllowlistEdit added = allowlist.add(entry, adminEmail);
+        return ToolResult.of(added.changed() ? "Added " + added.entry() + " to the allowlist." : added.entry() + " was already on the allowlist.",
+                Jsons.object().add("entry", added.entry()).add("added", added.changed()).build());
+    }
+
+    private ToolResult allowlistRemove(String entry) {
+        AllowlistEdit removed = allowlist.remove(entry);
+        return ToolResult.of("Removed " + removed.entry() + " from the allowlist. Existing accounts stay; disable_user ends one.",
+                Jsons.object().add("entry", removed.entry()).add("removed", true).build());
+    }
+
+    private ToolResult listUsers() {
+        List<User> all = users.all();
+        return ToolResult.of(all.size() + " users: " + all.stream()
+                        .map(user -> user.email() + (user.isActive() ? "" : " (disabled)")).collect(Collectors.joining(", ")) + ".",
+                Jsons.object().add("users", AdminViews.users(all, admins::isAdminEmail)).build());
+    }
+
+    private ToolResult setRole(String orgId, String user, String role) {
+        Membership membership = members.setRoleAsPlatformAdmin(orgId, user, Role.fromWireName(role));
+        return ToolResult.of(membership.user().email() + " is now " + membership.role().wireName() + " in " + membership.org().name() + ".",
+                AdminViews.membership(membership).build());
+    }
+
+    private ToolResult userStatus(User user) {
+        return ToolResult.of(user.email() + (user.isActive() ? " is enabled and may sign in again."
+                        : " is disabled: their sign-ins are revoked, their MCP sessions ended, and their tokens refused."),
+                AdminViews.user(user, admins.isAdminEmail(user.email())).build());
     }
 }

@@ -3,6 +3,7 @@ package io.mcprospero.authz;
 import io.mcprospero.failure.NotAuthorized;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
+import io.mcprospero.persistence.org.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,14 +15,16 @@ import java.util.Locale;
 public class Authorization {
 
     private EntityManager entityManager;
+    private PlatformAdmins admins;
 
     protected Authorization() {
         // for the CDI proxy
     }
 
     @Inject
-    public Authorization(EntityManager entityManager) {
+    public Authorization(EntityManager entityManager, PlatformAdmins admins) {
         this.entityManager = entityManager;
+        this.admins = admins;
     }
 
     /** The caller acting in the given org; fails closed when the user is not (or no longer) a member. */
@@ -42,6 +45,26 @@ public class Authorization {
     public boolean isActiveUser(String userId) {
         User user = userId == null ? null : entityManager.find(User.class, userId);
         return user != null && user.isActive();
+    }
+
+    /**
+     * The platform admin behind a verified token, for the admin API (the MCP admin tool is filtered by the tool
+     * catalog); returns the admin's email, fails when the user is not an active platform admin.
+     */
+    public String requirePlatformAdmin(String userId) {
+        User user = userId == null ? null : entityManager.find(User.class, userId);
+        if (user == null || !user.isActive() || !admins.isAdminEmail(user.email())) {
+            throw new NotAuthorized("only platform admins (mcprospero.admins) may use the admin API");
+        }
+        return user.email();
+    }
+
+    /** That the caller may give someone this role in the current org: only owners make (or unmake) owners. */
+    public void requireMayAssign(Caller caller, Role role) {
+        if (!PermissionMatrix.allowsAssigning(caller.role(), role)) {
+            throw new NotAuthorized("only an owner of this org can make someone an owner or change an owner's role; "
+                    + "you are " + caller.role().wireName());
+        }
     }
 
     public void require(Caller caller, Permission permission) {

@@ -6,6 +6,8 @@ public enum Permission {
     RENAME_ORG,
     INVITE_MEMBERS,
     CHANGE_ROLES,
+    /** Making someone an owner, or an owner something else: on top of INVITE_MEMBERS or CHANGE_ROLES. */
+    MANAGE_OWNERS,
     VIEW_AGENTS,
     MANAGE_AGENTS,
     RUN_AGENTS,

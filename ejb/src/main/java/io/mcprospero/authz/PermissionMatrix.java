@@ -18,7 +18,7 @@ public final class PermissionMatrix {
         Set<Permission> admin = EnumSet.copyOf(member);
         admin.addAll(EnumSet.of(Permission.INVITE_MEMBERS, Permission.CHANGE_ROLES));
         Set<Permission> owner = EnumSet.copyOf(admin);
-        owner.add(Permission.RENAME_ORG);
+        owner.addAll(EnumSet.of(Permission.RENAME_ORG, Permission.MANAGE_OWNERS));
         GRANTS.put(Role.VIEWER, viewer);
         GRANTS.put(Role.MEMBER, member);
         GRANTS.put(Role.ADMIN, admin);
@@ -30,5 +30,10 @@ public final class PermissionMatrix {
 
     public static boolean allows(Role role, Permission permission) {
         return role != null && GRANTS.get(role).contains(permission);
+    }
+
+    /** Whether a member with this role may hand out (invite with, or change someone to) the given role. */
+    public static boolean allowsAssigning(Role role, Role assigned) {
+        return assigned != Role.OWNER || allows(role, Permission.MANAGE_OWNERS);
     }
 }

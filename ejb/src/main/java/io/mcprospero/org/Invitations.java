@@ -1,13 +1,123 @@
 package io.mcprospero.org;
 
+import io.mcprospero.authz.Authorization;
+import io.mcprospero.authz.Caller;
+import io.mcprospero.authz.Permission;
+import io.mcprospero.failure.Conflict;
+import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.persistence.identity.User;
+import io.mcprospero.persistence.org.Invitation;
+import io.mcprospero.persistence.org.Membership;
+import io.mcprospero.persistence.org.Org;
+import io.mcprospero.persistence.org.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 
-/** Pending invitations (placeholder until invitations land). */
+/**
+ * Inviting people into the caller's current org. A person who already has an account becomes a member at
+ * once; anyone else gets a pending invitation, which admits their email to sign up and turns into the
+ * membership when they sign in ({@link #acceptPendingFor}).
+ */
 @ApplicationScoped
 public class Invitations {
 
+    private static final Logger LOG = Logger.getLogger(Invitations.class.getName());
+
+    private EntityManager entityManager;
+    private Authorization authorization;
+    private Clock clock;
+
+    protected Invitations() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public Invitations(EntityManager entityManager, Authorization authorization, Clock clock) {
+        this.entityManager = entityManager;
+        this.authorization = authorization;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Invited invite(Caller caller, String email, Role role) {
+        authorization.require(caller, Permission.INVITE_MEMBERS);
+        authorization.requireMayAssign(caller, role);
+        if (caller.personalOrg()) {
+            throw new InvalidInput("your personal org is just for you and cannot have members; create a shared org with "
+                    + "create_org, switch_org to it, and invite there");
+        }
+        String invitee = normalized(email);
+        Org org = entityManager.find(Org.class, caller.orgId());
+        Instant now = clock.instant();
+        Optional<User> existing = entityManager.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", invitee).getResultStream().findFirst();
+        if (existing.isPresent()) {
+            Optional<Membership> membership = membershipOf(existing.get(), org.id());
+            if (membership.isPresent()) {
+                throw new Conflict(invitee + " is already a member of this org as " + membership.get().role().wireName()
+                        + "; call set_member_role to change the role");
+            }
+            entityManager.persist(new Membership(org, existing.get(), role, now));
+            return new Invited(invitee, role, true, false);
+        }
+        Optional<Invitation> pending = entityManager.createNamedQuery(Invitation.FOR_EMAIL_IN_ORG, Invitation.class)
+                .setParameter("orgId", org.id()).setParameter("email", invitee).getResultStream().findFirst();
+        if (pending.isPresent()) {
+            pending.get().changeRole(role);
+            return new Invited(invitee, role, false, true);
+        }
+        entityManager.persist(new Invitation(org, invitee, role, entityManager.find(User.class, caller.userId()), now));
+        return new Invited(invitee, role, false, false);
+    }
+
+    /** The pending invitations of the caller's current org (their emails are shown to those who may invite). */
+    @Transactional
+    public List<Invitation> pendingIn(Caller caller) {
+        authorization.require(caller, Permission.INVITE_MEMBERS);
+        return entityManager.createNamedQuery(Invitation.IN_ORG, Invitation.class).setParameter("orgId", caller.orgId()).getResultList();
+    }
+
+    /**
+     * Turns the person's pending invitations into memberships. Joins the caller's transaction (sign-in
+     * provisioning calls it for a user it may have persisted a moment ago), so the user need not be flushed.
+     */
+    @Transactional
     public void acceptPendingFor(User user) {
-        // nothing pending yet
+        User member = entityManager.contains(user) ? user : entityManager.find(User.class, user.id());
+        if (member == null) {
+            throw new IllegalArgumentException("invitations are accepted for a stored user");
+        }
+        List<Invitation> pending = entityManager.createNamedQuery(Invitation.FOR_EMAIL, Invitation.class)
+                .setParameter("email", member.email()).getResultList();
+        Instant now = clock.instant();
+        for (Invitation invitation : pending) {
+            if (membershipOf(member, invitation.org().id()).isEmpty()) {
+                entityManager.persist(invitation.acceptBy(member, now));
+            }
+            entityManager.remove(invitation);
+        }
+        if (!pending.isEmpty()) {
+            LOG.info(() -> "user " + member.id() + " accepted " + pending.size() + " invitation(s)");
+        }
+    }
+
+    private Optional<Membership> membershipOf(User user, String orgId) {
+        return entityManager.createNamedQuery(Membership.OF_USER_IN_ORG, Membership.class)
+                .setParameter("userId", user.id()).setParameter("orgId", orgId).getResultStream().findFirst();
+    }
+
+    private static String normalized(String email) {
+        try {
+            return User.normalizeEmail(email);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
     }
 }

@@ -31,4 +31,23 @@ class PermissionMatrixTest {
         assertThat(PermissionMatrix.allows(Role.OWNER, Permission.RENAME_ORG)).isTrue();
         assertThat(PermissionMatrix.allows(null, Permission.VIEW_ORG)).as("no role, no permission").isFalse();
     }
+
+    @Test
+    void onlyOwnersHandOutOrTakeAwayOwnership() {
+        assertThat(PermissionMatrix.allows(Role.OWNER, Permission.MANAGE_OWNERS)).isTrue();
+        assertThat(PermissionMatrix.allows(Role.ADMIN, Permission.MANAGE_OWNERS)).isFalse();
+        assertThat(PermissionMatrix.allowsAssigning(Role.OWNER, Role.OWNER)).isTrue();
+        assertThat(PermissionMatrix.allowsAssigning(Role.ADMIN, Role.OWNER)).isFalse();
+        assertThat(PermissionMatrix.allowsAssigning(Role.ADMIN, Role.ADMIN)).as("admins invite up to admin").isTrue();
+        assertThat(PermissionMatrix.allowsAssigning(Role.ADMIN, Role.VIEWER)).isTrue();
+    }
+
+    @Test
+    void invitingAndChangingRolesIsForOwnersAndAdmins() {
+        for (Role role : Role.values()) {
+            boolean manager = role == Role.OWNER || role == Role.ADMIN;
+            assertThat(PermissionMatrix.allows(role, Permission.INVITE_MEMBERS)).as(role.name()).isEqualTo(manager);
+            assertThat(PermissionMatrix.allows(role, Permission.CHANGE_ROLES)).as(role.name()).isEqualTo(manager);
+        }
+    }
 }

@@ -64,6 +64,8 @@ public final class ServerUnderTest implements AutoCloseable {
                         "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
                         "MCPROSPERO_ADMINS", ADMIN_EMAIL,
                         "OTEL_TRACES_EXPORTER", "logging",
+                        // sign-in is not what these tests are about; the allowlist has its own tests
+                        "MCPROSPERO_SIGNUP_OPEN", "true",
                         // every test registers from 127.0.0.1; the rate itself is tested on its own server
                         "MCPROSPERO_OAUTH_REGISTRATION_RATE", "100000"));
                 environment.putAll(CimdStandIn.shared().serverEnvironment());

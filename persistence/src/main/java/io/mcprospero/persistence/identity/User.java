@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
+@NamedQuery(name = User.ALL, query = "select u from User u order by u.email")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String ALL = "User.all";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @Id

@@ -23,10 +23,18 @@ import java.time.Instant;
         query = "select m from Membership m join fetch m.org where m.user.id = :userId order by m.org.personal desc, m.org.name")
 @NamedQuery(name = Membership.OF_USER_IN_ORG,
         query = "select m from Membership m join fetch m.org where m.user.id = :userId and m.org.id = :orgId")
+@NamedQuery(name = Membership.IN_ORG,
+        query = "select m from Membership m join fetch m.user where m.org.id = :orgId order by m.user.email")
+@NamedQuery(name = Membership.COUNT_IN_ORG, query = "select count(m) from Membership m where m.org.id = :orgId")
+@NamedQuery(name = Membership.COUNT_WITH_ROLE_IN_ORG,
+        query = "select count(m) from Membership m where m.org.id = :orgId and m.role = :role")
 public class Membership {
 
     public static final String OF_USER = "Membership.ofUser";
     public static final String OF_USER_IN_ORG = "Membership.ofUserInOrg";
+    public static final String IN_ORG = "Membership.inOrg";
+    public static final String COUNT_IN_ORG = "Membership.countInOrg";
+    public static final String COUNT_WITH_ROLE_IN_ORG = "Membership.countWithRoleInOrg";
 
     @Id
     @Column(length = 36)

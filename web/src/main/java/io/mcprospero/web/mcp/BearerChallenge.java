@@ -42,6 +42,16 @@ public class BearerChallenge implements ExceptionMapper<WebApplicationException>
                 .build().toString();
     }
 
+    /** A validly signed token whose user is gone or disabled: the token no longer counts. */
+    public static Response refusedToken(OAuthSettings settings) {
+        return Response.status(401)
+                .header("WWW-Authenticate", header(settings, true))
+                .header("Cache-Control", "no-store")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(true))
+                .build();
+    }
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         boolean unauthenticated = security == null || security.getUserPrincipal() == null;

@@ -79,7 +79,7 @@ public class McpResource {
         }
         String userId = token.getSubject();
         if (!authorization.isActiveUser(userId)) {
-            return unknownUser();
+            return BearerChallenge.refusedToken(settings);
         }
         LogContext.put(LogContext.USER_ID, userId);
         JsonObject message;
@@ -164,15 +164,6 @@ public class McpResource {
         }
         return sessions.end(sessionId, token.getSubject()) ? Response.noContent().build()
                 : error(404, null, JsonRpcError.INVALID_REQUEST, "the session has ended or is unknown");
-    }
-
-    /** A validly signed token whose user is gone or disabled: the token no longer counts. */
-    private Response unknownUser() {
-        return Response.status(401)
-                .header("WWW-Authenticate", BearerChallenge.header(settings, true))
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(BearerChallenge.body(true))
-                .build();
     }
 
     private static JsonObject parse(String body) {

@@ -1,0 +1,53 @@
+package io.mcprospero.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** People signing in to the shared server and using tools: fresh emails, sessions, tool results and refusals. */
+public final class People {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    private People() {
+    }
+
+    /** An email no other test uses, so that tests on the shared server do not meet. */
+    public static String email(String who) {
+        return who + "-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet() + "@example.com";
+    }
+
+    /** Signs in and opens an MCP session. */
+    public static RawMcp session(ServerUnderTest server, String email) {
+        RawMcp mcp = new RawMcp(server, new LocalSignIn(server).tokensFor(email).accessToken());
+        mcp.initialize();
+        return mcp;
+    }
+
+    /** Creates a shared org owned by this person and makes it the session's current org; returns its id. */
+    public static String sharedOrg(RawMcp owner, String name) {
+        String id = structured(owner.callTool("create_org", "{\"name\":\"" + name + "\"}")).getJsonObject("org").getString("id");
+        structured(owner.callTool("switch_org", "{\"org_id\":\"" + id + "\"}"));
+        return id;
+    }
+
+    public static JsonObject structured(JsonObject response) {
+        JsonObject result = response.getJsonObject("result");
+        assertThat(result).as(response.toString()).isNotNull();
+        assertThat(result.getBoolean("isError")).as(result.toString()).isFalse();
+        return result.getJsonObject("structuredContent");
+    }
+
+    /** The text of a tool error (isError), asserting that it is one. */
+    public static String refusal(JsonObject response) {
+        JsonObject result = response.getJsonObject("result");
+        assertThat(result).as(response.toString()).isNotNull();
+        assertThat(result.getBoolean("isError")).as(result.toString()).isTrue();
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    public static String text(JsonObject response) {
+        return response.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text");
+    }
+}

@@ -1,0 +1,93 @@
+package io.mcprospero.identity;
+
+import io.mcprospero.failure.InvalidInput;
+import io.mcprospero.failure.NotFound;
+import io.mcprospero.persistence.identity.User;
+import io.mcprospero.persistence.mcp.McpSession;
+import io.mcprospero.persistence.oauth.RefreshToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The people known to MCProspero, for platform admins: finding one by id or email, listing, disabling and
+ * enabling. Disabling takes effect at once: refresh tokens are revoked and MCP sessions ended here, and
+ * access tokens of a disabled user are refused on every request (Authorization.isActiveUser).
+ */
+@ApplicationScoped
+public class UserAccounts {
+
+    private static final Logger LOG = Logger.getLogger(UserAccounts.class.getName());
+
+    private EntityManager entityManager;
+    private Clock clock;
+
+    protected UserAccounts() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public UserAccounts(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** A user named by email (anything with an @) or by id; empty when there is none. */
+    @Transactional
+    public Optional<User> find(String emailOrId) {
+        String reference = emailOrId == null ? "" : emailOrId.strip();
+        if (reference.isEmpty()) {
+            throw new InvalidInput("name the user by email or id");
+        }
+        if (!reference.contains("@")) {
+            return Optional.ofNullable(reference.length() > 36 ? null : entityManager.find(User.class, reference));
+        }
+        String email;
+        try {
+            email = User.normalizeEmail(reference);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        return entityManager.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", email).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public List<User> all() {
+        return entityManager.createNamedQuery(User.ALL, User.class).getResultList();
+    }
+
+    /** Disables the user and ends what they hold: refresh tokens and MCP sessions. An admin cannot disable themselves. */
+    @Transactional
+    public User disable(String emailOrId, String adminEmail) {
+        User user = existing(emailOrId);
+        if (user.email().equals(adminEmail)) {
+            throw new InvalidInput("you cannot disable your own account; ask another platform admin");
+        }
+        Instant now = clock.instant();
+        user.disable();
+        int revoked = entityManager.createNamedQuery(RefreshToken.REVOKE_USER)
+                .setParameter("userId", user.id()).setParameter("now", now).executeUpdate();
+        int ended = entityManager.createNamedQuery(McpSession.END_ALL_OF_USER)
+                .setParameter("userId", user.id()).setParameter("now", now).executeUpdate();
+        LOG.info(() -> "disabled user " + user.id() + ": " + revoked + " refresh tokens revoked, " + ended + " MCP sessions ended");
+        return user;
+    }
+
+    @Transactional
+    public User enable(String emailOrId) {
+        User user = existing(emailOrId);
+        user.enable();
+        LOG.info(() -> "enabled user " + user.id());
+        return user;
+    }
+
+    private User existing(String emailOrId) {
+        return find(emailOrId).orElseThrow(() -> new NotFound("no user '" + emailOrId.strip() + "'; call list_users to see them"));
+    }
+}
