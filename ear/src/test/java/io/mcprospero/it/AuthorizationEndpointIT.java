@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 /** /oauth/authorize: errors about the client never redirect; other errors go back with state and iss (RFC 9207). */
 class AuthorizationEndpointIT {
 
+    // people who sign in for the first time here: unique, since the shared server's other tests sign people in too
+    private static final String RUN = java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final String carol = "carol-" + RUN + "@example.com";
+    private final String wendy = "wendy-" + RUN + "@example.com";
+    private final String victor = "victor-" + RUN + "@example.com";
+
     private final ServerUnderTest server = ServerUnderTest.shared();
     private final LocalSignIn signIn = new LocalSignIn(server);
 
@@ -102,13 +108,13 @@ class AuthorizationEndpointIT {
         String csrf = Browser.field(page.body(), "csrf");
 
         HttpResponse<String> wrong = browser.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request, "csrf", csrf, "email", "carol@example.com", "access_code", "wrong"));
+                Map.of("request", request, "csrf", csrf, "email", carol, "access_code", "wrong"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("access code is not right");
         assertThat(wrong.headers().firstValue("Location")).isEmpty();
 
         HttpResponse<String> right = browser.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request, "csrf", csrf, "email", "carol@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
+                Map.of("request", request, "csrf", csrf, "email", carol, "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(right.statusCode()).isEqualTo(303);
         URI location = browser.completeFlow(server.baseUrl(), URI.create(right.headers().firstValue("Location").orElseThrow()), "Carol");
         assertThat(browser.welcomesSeen()).as("a first sign-in shows the welcome page").isEqualTo(1);
@@ -117,7 +123,7 @@ class AuthorizationEndpointIT {
         assertThat(LocalSignIn.query(location)).containsKey("code").containsEntry("state", "state-8").containsEntry("iss", server.baseUrl());
 
         HttpResponse<String> replayed = browser.postForm(server.baseUrl() + "/oauth/sign-in",
-                Map.of("request", request, "csrf", csrf, "email", "carol@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
+                Map.of("request", request, "csrf", csrf, "email", carol, "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(replayed.statusCode()).as("a sign-in form cannot be submitted twice").isEqualTo(400);
     }
 
@@ -125,12 +131,12 @@ class AuthorizationEndpointIT {
     void theSecondSignInOfAPersonWithTheSameClientGoesStraightThrough() {
         LocalSignIn.Client client = signIn.register();
         Browser first = new Browser();
-        signIn.signInAt(first, signIn.authorizeUrl(client), "wendy@example.com");
+        signIn.signInAt(first, signIn.authorizeUrl(client), wendy);
         assertThat(first.welcomesSeen()).isEqualTo(1);
         assertThat(first.consentsSeen()).isEqualTo(1);
 
         Browser second = new Browser();
-        URI back = signIn.signInAt(second, signIn.authorizeUrl(client), "wendy@example.com");
+        URI back = signIn.signInAt(second, signIn.authorizeUrl(client), wendy);
         assertThat(second.welcomesSeen()).as("welcome is shown once").isZero();
         assertThat(second.consentsSeen()).as("consent is remembered per person and client").isZero();
         assertThat(LocalSignIn.query(back)).containsKey("code");
@@ -162,7 +168,7 @@ class AuthorizationEndpointIT {
         HttpResponse<String> page = signIn.authorize(browser, signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-10"));
         HttpResponse<String> signedIn = browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
                 "request", Browser.field(page.body(), "request"), "csrf", Browser.field(page.body(), "csrf"),
-                "email", "victor@example.com", "access_code", ServerUnderTest.ACCESS_CODE));
+                "email", victor, "access_code", ServerUnderTest.ACCESS_CODE));
         URI welcome = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
         assertThat(welcome.getPath()).isEqualTo("/welcome");
         HttpResponse<String> form = browser.get(welcome.toString());

@@ -2,6 +2,7 @@ package io.mcprospero.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.Browser;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.RawMcp;
@@ -10,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Users, orgs, clients, refresh tokens and signing keys survive a restart, on the embedded H2 file and on PostgreSQL. */
+/**
+ * Users, orgs, clients, refresh tokens, signing keys and consents survive a restart, on the embedded H2 file and on
+ * PostgreSQL; a restart with a new terms version shows the welcome page again, once.
+ */
 class DataSurvivesRestartIT {
 
     @ParameterizedTest
@@ -30,12 +34,21 @@ class DataSurvivesRestartIT {
             before.initialize();
             before.callTool("create_org", "{\"name\":\"Survivor " + database + "\"}");
 
-            server.restart();
+            server.restartWith(Map.of("MCPROSPERO_TERMS_VERSION", "2099-01-01"));
 
             RawMcp after = new RawMcp(server, tokens.getString("access_token"));
             after.initialize();
             assertThat(after.callTool("list_orgs", "{}").toString()).contains("Survivor " + database);
             assertThat(signIn.refresh(client, tokens.getString("refresh_token")).statusCode()).isEqualTo(200);
+
+            // new terms: the welcome page comes back once; the consent given before the restart still holds
+            Browser browser = new Browser();
+            assertThat(LocalSignIn.query(signIn.signInAt(browser, signIn.authorizeUrl(client), "restart@example.com"))).containsKey("code");
+            assertThat(browser.welcomesSeen()).as("changed terms show the welcome page again").isEqualTo(1);
+            assertThat(browser.consentsSeen()).as("consent survives the restart").isZero();
+            Browser later = new Browser();
+            signIn.signInAt(later, signIn.authorizeUrl(client), "restart@example.com");
+            assertThat(later.welcomesSeen()).as("once accepted, the new terms are not asked again").isZero();
         }
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dynamic registration is open to anyone, so it is bounded: a rate per client address (429 with
  * Retry-After), and registrations never used within mcprospero.oauth.registration-ttl are refused and
- * deleted. Its own server, because the shared one must let the whole suite register from 127.0.0.1.
+ * deleted. Its own server, because the shared one must let the whole suite register from 127.0.0.1. Codes
+ * live 2 s here, so their expiry is tested too.
  */
 class RegistrationLimitsIT {
 
@@ -41,7 +42,9 @@ class RegistrationLimitsIT {
                 "MCPROSPERO_DB_USER", ServerUnderTest.dbUser(),
                 "MCPROSPERO_OAUTH_REGISTRATION_RATE", String.valueOf(RATE),
                 "MCPROSPERO_OAUTH_REGISTRATION_TTL", "PT8S",
-                "MCPROSPERO_HTTP_TRUST_FORWARDED_FOR", "true"));
+                "MCPROSPERO_HTTP_TRUST_FORWARDED_FOR", "true",
+                // short-lived codes are tested here too, on this server with short lifetimes
+                "MCPROSPERO_OAUTH_CODE_TTL", "PT2S"));
     }
 
     @AfterAll
@@ -114,6 +117,23 @@ class RegistrationLimitsIT {
             pause();
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("the unused registration was still accepted after " + bound);
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() throws InterruptedException {
+        HttpResponse<String> registered = Http.postJson(server.baseUrl() + "/oauth/register",
+                "{\"redirect_uris\":[\"" + LocalSignIn.REDIRECT_URI + "\"],\"client_name\":\"IT client\",\"token_endpoint_auth_method\":\"none\"}",
+                "X-Forwarded-For", randomAddress());
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client client = new LocalSignIn.Client(Http.json(registered).getString("client_id"), LocalSignIn.REDIRECT_URI);
+        String verifier = LocalSignIn.verifier();
+        String code = signIn.codeFor(client, verifier, "late@example.com");
+
+        Thread.sleep(3000);
+
+        HttpResponse<String> late = signIn.exchange(client, code, verifier);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(Http.json(late).getString("error")).isEqualTo("invalid_grant");
     }
 
     private static HttpResponse<String> register(String forwardedFor) {

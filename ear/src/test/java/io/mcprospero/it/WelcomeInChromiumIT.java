@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WelcomeInChromiumIT {
 
     private static final String BROWSER_ZONE = "America/New_York";
+    private static final String EMAIL = "chromium-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     private final ServerUnderTest server = ServerUnderTest.shared();
     private WebDriver chromium;
 
@@ -62,7 +63,7 @@ class WelcomeInChromiumIT {
         LocalSignIn.Client client = signIn.register();
         chromium.get(signIn.authorizeUrl(client));
 
-        chromium.findElement(By.id("email")).sendKeys("chromium@example.com");
+        chromium.findElement(By.id("email")).sendKeys(EMAIL);
         chromium.findElement(By.id("access_code")).sendKeys(ServerUnderTest.ACCESS_CODE);
         chromium.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -90,7 +91,7 @@ class WelcomeInChromiumIT {
 
         try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl(ServerUnderTest.database("it")), ServerUnderTest.dbUser(), "");
              PreparedStatement query = db.prepareStatement("select display_name, time_zone, terms_version from users where email = ?")) {
-            query.setString(1, "chromium@example.com");
+            query.setString(1, EMAIL);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString(1)).isEqualTo("Chromium Person");

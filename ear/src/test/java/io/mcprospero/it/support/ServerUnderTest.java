@@ -45,7 +45,7 @@ public final class ServerUnderTest implements AutoCloseable {
         this.workDir = Path.of(System.getProperty("it.work", "target/it")).resolve(name);
         Files.createDirectories(workDir);
         this.log = workDir.resolve("server.log");
-        this.environment = environment;
+        this.environment = new HashMap<>(environment);
         Files.deleteIfExists(log);
     }
 
@@ -96,6 +96,12 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     public void restart() {
+        restartWith(Map.of());
+    }
+
+    /** Restarts with some settings changed, as an operator redeploying with a new configuration would. */
+    public void restartWith(Map<String, String> changes) {
+        environment.putAll(changes);
         stop();
         try {
             startProcess();
