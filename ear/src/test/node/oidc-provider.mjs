@@ -4,12 +4,16 @@
 // token carries only sub, as Zitadel does by default), so the relying party's userinfo path is exercised.
 //
 // usage: node oidc-provider.mjs <port> <clientId> <clientSecret> <redirectUri>
-// prints "listening <issuer>" once it accepts connections.
+// prints "listening <issuer> kid <kid>" once it accepts connections; every start signs with a new key.
 
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import Provider from 'oidc-provider';
 
 const [port, clientId, clientSecret, redirectUri] = process.argv.slice(2);
 const issuer = `http://localhost:${port}`;
+// a fresh signing key (and kid) at every start: restarting the provider rotates its keys
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
 
 const provider = new Provider(issuer, {
   clients: [{
@@ -31,7 +35,8 @@ const provider = new Provider(issuer, {
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
   features: { devInteractions: { enabled: true } },
   pkce: { required: () => true },
-  cookies: { keys: ['mcprospero-it-cookie-key'] }
+  cookies: { keys: ['mcprospero-it-cookie-key'] },
+  jwks: { keys: [signingKey] }
 });
 
-provider.listen(Number(port), () => console.log(`listening ${issuer}`));
+provider.listen(Number(port), () => console.log(`listening ${issuer} kid ${signingKey.kid}`));

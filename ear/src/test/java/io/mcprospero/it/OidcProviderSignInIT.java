@@ -9,12 +9,17 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * OIDC mode against npm's oidc-provider (a certified OpenID Provider implementation), with its real login
- * and consent interactions, PKCE required, and claims released only through userinfo.
+ * and consent interactions, PKCE required, and claims released only through userinfo. The key rotation
+ * case runs last, after sign-ins under the first key have made the server cache the provider's JWKS.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcProviderSignInIT {
 
     private static NodeOidcProvider idp;
@@ -48,6 +53,7 @@ class OidcProviderSignInIT {
     }
 
     @Test
+    @Order(1)
     void theTypeScriptSdkSignsInThroughTheProvidersLoginAndConsentAndWelcomeIsShownOnce() throws Exception {
         NodeRun first = NodeRun.of("ts-client-flow.mjs", server.mcpUrl(), "lin@allowed.example", "unused-in-oidc-mode");
         assertThat(first.exitCode()).as(first.describe()).isZero();
@@ -62,6 +68,19 @@ class OidcProviderSignInIT {
     }
 
     @Test
+    @Order(3)
+    void whenTheProviderRotatesItsSigningKeySignInGoesOnWithTheNewKey() throws Exception {
+        String before = idp.keyId();
+        idp.restart();
+        assertThat(idp.keyId()).as("the provider now signs with another key").isNotEqualTo(before);
+
+        NodeRun run = NodeRun.of("ts-client-flow.mjs", server.mcpUrl(), "rotation@allowed.example", "unused-in-oidc-mode");
+        assertThat(run.exitCode()).as("the ID token under the new kid verifies: the JWKS was fetched again\n" + run.describe()).isZero();
+        assertThat(run.verdict().getString("email")).isEqualTo("rotation@allowed.example");
+    }
+
+    @Test
+    @Order(2)
     void aPersonWhoIsNotInvitedIsRefusedWithTheInviteOnlyPage() throws Exception {
         NodeRun run = NodeRun.of("ts-client-flow.mjs", server.mcpUrl(), "max@not-invited.example", "unused", "--expect-refusal");
         assertThat(run.exitCode()).as(run.describe()).isZero();

