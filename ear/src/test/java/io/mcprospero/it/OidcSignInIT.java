@@ -7,6 +7,7 @@ import io.mcprospero.it.support.Browser;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.NodeRun;
+import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -215,16 +216,33 @@ class OidcSignInIT {
 
     @Test
     @Order(7)
-    void whenTheProviderIsDownReadinessSaysSoAndSignInShowsAPage() throws Exception {
+    void whenTheProviderIsDownReadinessSaysSoSignInShowsAPageAndConnectedClientsKeepWorking() throws Exception {
+        // someone connects while the provider is up
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client connected = signIn.register();
+        String verifier = LocalSignIn.verifier();
+        nextSignIn("sub-kim", "kim@allowed.example", true, List.of(CLIENT_ID));
+        HttpResponse<String> back = new Browser().follow(signIn.authorizeUrl(signIn.authorizeParameters(connected, verifier, "st-kim")),
+                server.baseUrl(), LocalSignIn.REDIRECT_URI, "Kim");
+        String code = LocalSignIn.query(URI.create(back.headers().firstValue("Location").orElseThrow())).get("code");
+        JsonObject tokens = Http.json(signIn.exchange(connected, code, verifier));
+
         idp.shutdown();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         HttpResponse<String> ready = Http.get(server.baseUrl() + "/health/ready");
-        while (ready.statusCode() == 200 && Instant.now().isBefore(deadline)) {
+        while (!ready.body().contains("\"reachable\":false") && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
             ready = Http.get(server.baseUrl() + "/health/ready");
         }
-        assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body()).contains("identity-provider");
+        assertThat(ready.body()).as("readiness names the unreachable provider").contains("identity-provider")
+                .contains("\"reachable\":false").contains("cannot be reached");
+        assertThat(ready.statusCode()).as("connected clients keep working: the instance stays in the load balancer").isEqualTo(200);
+
+        RawMcp mcp = new RawMcp(server, tokens.getString("access_token"));
+        mcp.initialize();
+        assertThat(mcp.callTool("whoami", "{}").toString()).contains("kim@allowed.example");
+        assertThat(signIn.refresh(connected, tokens.getString("refresh_token")).statusCode())
+                .as("refresh is MCProspero's own and needs no provider").isEqualTo(200);
 
         LocalSignIn.Client client = new LocalSignIn(server).register();
         HttpResponse<String> page = new Browser().get(authorizeUrl(client));

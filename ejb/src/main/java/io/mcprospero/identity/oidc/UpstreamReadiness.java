@@ -8,7 +8,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** In OIDC mode nobody can sign in while the upstream provider is unreachable; /health/ready says so. */
+/**
+ * In OIDC mode nobody can sign in while the upstream provider is unreachable; /health/ready says so in this
+ * check's data ({@code reachable: false} and the problem). The check itself stays UP on purpose: people
+ * already connected keep working on MCProspero's own tokens, so an outage of the provider must not take every
+ * instance out of the load balancer.
+ */
 @Readiness
 @ApplicationScoped
 public class UpstreamReadiness implements HealthCheck {
@@ -32,7 +37,7 @@ public class UpstreamReadiness implements HealthCheck {
             return HealthCheckResponse.named("identity-provider").up().withData("mode", mode).build();
         }
         String problem = provider.probe();
-        return HealthCheckResponse.named("identity-provider").status(problem == null).withData("mode", mode)
-                .withData("issuer", "configured").withData("problem", problem == null ? "none" : problem).build();
+        return HealthCheckResponse.named("identity-provider").up().withData("mode", mode)
+                .withData("reachable", problem == null).withData("problem", problem == null ? "none" : problem).build();
     }
 }
