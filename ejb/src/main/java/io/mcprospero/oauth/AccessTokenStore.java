@@ -99,12 +99,12 @@ public class AccessTokenStore implements IdentityStore {
         if (credential == null || !MP_JWT_CREDENTIAL.equals(credential.getClass().getName())) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        String token = tokenOf(credential);
-        Verification current = verification();
-        if (token == null || current == null) {
-            return CredentialValidationResult.INVALID_RESULT;
-        }
         try {
+            String token = tokenOf(credential);
+            Verification current = verification();
+            if (token == null || current == null) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
             SignedJWT jwt = SignedJWT.parse(token);
             JWTClaimsSet claims = current.processor().process(jwt, null);
             Set<String> groups = new HashSet<>(claims.getStringListClaim("groups"));
@@ -114,8 +114,12 @@ public class AccessTokenStore implements IdentityStore {
             }
             LOG.finest(() -> "access token " + claims.getJWTID() + " of " + claims.getSubject() + " verified");
             return new CredentialValidationResult(new AccessTokenPrincipal(upn, token, claims, groups), groups);
-        } catch (ParseException | BadJOSEException | JOSEException | RuntimeException refused) {
+        } catch (ParseException | BadJOSEException | JOSEException refused) {
             LOG.log(Level.FINE, "bearer token refused: {0}", refused.getMessage());
+            return CredentialValidationResult.INVALID_RESULT;
+        } catch (RuntimeException bug) {
+            // never a 500 and never a pass: the container would answer 500, and Payara's store must not decide alone
+            LOG.log(Level.WARNING, "bearer token refused after an unexpected error", bug);
             return CredentialValidationResult.INVALID_RESULT;
         }
     }
@@ -202,7 +206,9 @@ public class AccessTokenStore implements IdentityStore {
         private final Clock clock;
 
         ClaimsRules(OAuthSettings settings, Clock clock) {
-            super(Set.of(settings.mcpResource()), new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), REQUIRED_CLAIMS, null);
+            // mutable sets: nimbus asks them contains(null), which Set.of answers with a NullPointerException
+            super(new HashSet<>(Set.of(settings.mcpResource())), new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                    new HashSet<>(REQUIRED_CLAIMS), new HashSet<>());
             setMaxClockSkew(CLOCK_SKEW_SECONDS);
             this.clock = clock;
         }
