@@ -60,7 +60,7 @@ final class BearerCase {
     private final IdentityStore payaraStore;
     private final IdentityStore accessTokenStore;
     private final Constructor<? extends Credential> credential;
-    private final Authorization authorization = new Authorization(null);
+    private final Authorization authorization = new Authorization(null, null);
     private final Caller caller = new Caller(UUID.randomUUID().toString(), "bench@example.com", UUID.randomUUID().toString(),
             "Bench", true, Role.OWNER);
 
