@@ -107,11 +107,12 @@ public class AccessTokenStore implements IdentityStore {
             }
             SignedJWT jwt = SignedJWT.parse(token);
             JWTClaimsSet claims = current.processor().process(jwt, null);
-            Set<String> groups = new HashSet<>(claims.getStringListClaim("groups"));
+            List<String> groupClaim = claims.getStringListClaim("groups");
             String upn = claims.getStringClaim("upn");
-            if (upn == null || upn.isBlank() || claims.getSubject().isBlank()) {
+            if (groupClaim == null || upn == null || upn.isBlank() || claims.getSubject().isBlank()) {
                 return CredentialValidationResult.INVALID_RESULT;
             }
+            Set<String> groups = new HashSet<>(groupClaim);
             LOG.finest(() -> "access token " + claims.getJWTID() + " of " + claims.getSubject() + " verified");
             return new CredentialValidationResult(new AccessTokenPrincipal(upn, token, claims, groups), groups);
         } catch (ParseException | BadJOSEException | JOSEException refused) {
