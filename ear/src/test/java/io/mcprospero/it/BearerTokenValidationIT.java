@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bearer tokens on /mcp are verified by MP-JWT: signature with the server's key, issuer, audience (the
- * MCP resource), expiry. Each forged variant below is signed correctly except for the one thing it gets
+ * Bearer tokens on /mcp are verified by MP-JWT with our AccessTokenStore: signature with the server's key, issuer,
+ * audience (the MCP resource), expiry, the claims our tokens carry. Each forged variant below is signed correctly except for the one thing it gets
  * wrong, with the server's own private key read from its database, so that only that check can refuse it.
  */
 class BearerTokenValidationIT {
@@ -99,6 +99,22 @@ class BearerTokenValidationIT {
         String[] parts = sign(serverKey, claims().build()).split("\\.");
         String forged = parts[0] + "." + Base64URL.encode(claims().subject(UUID.randomUUID().toString()).build().toString()) + "." + parts[2];
         assertThat(initializeWith(forged)).isEqualTo(401);
+    }
+
+    /*
+     * Tokens that Payara's own MP-JWT store accepts (it requires iss, sub, exp, iat and jti only, takes the caller's
+     * name from sub without upn and does not read nbf) but our AccessTokenStore refuses. Refused here, they show that
+     * our store's rules are in force on the server and that /mcp takes nothing from Payara's store as a caller:
+     * accepted tokens reach the resource only as AccessTokenPrincipal, which only our store creates.
+     */
+    @Test
+    void aTokenWithoutUpnIsRefused() {
+        assertThat(initializeWith(sign(serverKey, claims().claim("upn", null).build()))).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenNotValidYetIsRefused() {
+        assertThat(initializeWith(sign(serverKey, claims().notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build()))).isEqualTo(401);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.identity.UserAccounts;
+import io.mcprospero.oauth.AccessTokenPrincipal;
 import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.org.Members;
@@ -23,6 +24,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,7 +37,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The admin API: the admin tool's allowlist, user and role operations over HTTP, for platform admins, with the
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    private JsonWebToken token;
+    private SecurityContext security;
     private Authorization authorization;
     private OAuthSettings settings;
     private SignupAllowlist allowlist;
@@ -61,9 +62,9 @@ public class AdminResource {
     }
 
     @Inject
-    public AdminResource(JsonWebToken token, Authorization authorization, OAuthSettings settings, SignupAllowlist allowlist,
+    public AdminResource(SecurityContext security, Authorization authorization, OAuthSettings settings, SignupAllowlist allowlist,
                          UserAccounts users, Members members, PlatformAdmins admins) {
-        this.token = token;
+        this.security = security;
         this.authorization = authorization;
         this.settings = settings;
         this.allowlist = allowlist;
@@ -134,9 +135,13 @@ public class AdminResource {
         return AdminViews.membership(membership).build();
     }
 
-    /** The platform admin's email; a token whose user is gone or disabled is answered like one on /mcp. */
+    /**
+     * The platform admin's email; a token whose user is gone or disabled, or a caller our AccessTokenStore did not
+     * verify, is answered like one on /mcp.
+     */
     private String admin() {
-        if (!authorization.isActiveUser(token.getSubject())) {
+        AccessTokenPrincipal token = AccessTokenPrincipal.of(security.getCallerPrincipal());
+        if (token == null || !authorization.isActiveUser(token.getSubject())) {
             throw new WebApplicationException(BearerChallenge.refusedToken(settings));
         }
         return authorization.requirePlatformAdmin(token.getSubject());

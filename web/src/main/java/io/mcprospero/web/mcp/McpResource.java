@@ -9,6 +9,7 @@ import io.mcprospero.mcp.McpSessions;
 import io.mcprospero.mcp.ProtocolVersions;
 import io.mcprospero.observability.LogContext;
 import io.mcprospero.persistence.mcp.McpSession;
+import io.mcprospero.oauth.AccessTokenPrincipal;
 import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,12 +32,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The MCP Streamable HTTP transport (JSON-RPC 2.0 over POST, JSON responses). Checks what belongs to the
  * transport (Origin, session id, protocol version header, message shape) and hands the method to
- * {@link McpMethods}. The bearer token was verified by MP-JWT before this runs.
+ * {@link McpMethods}. The bearer token was verified before this runs, by MP-JWT with our AccessTokenStore; a caller
+ * that store did not verify is refused like a token whose user is gone.
  */
 @Path("/mcp")
 @RequestScoped
@@ -45,7 +47,7 @@ public class McpResource {
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
 
-    private JsonWebToken token;
+    private SecurityContext security;
     private Authorization authorization;
     private OAuthSettings settings;
     private McpMethods methods;
@@ -57,9 +59,9 @@ public class McpResource {
     }
 
     @Inject
-    public McpResource(JsonWebToken token, Authorization authorization, OAuthSettings settings, McpMethods methods,
+    public McpResource(SecurityContext security, Authorization authorization, OAuthSettings settings, McpMethods methods,
                        McpSessions sessions, OriginPolicy origins) {
-        this.token = token;
+        this.security = security;
         this.authorization = authorization;
         this.settings = settings;
         this.methods = methods;
@@ -77,10 +79,11 @@ public class McpResource {
         if (!origins.permits(origin)) {
             return error(403, null, JsonRpcError.INVALID_REQUEST, "Origin " + origin + " is not allowed to call this server");
         }
-        String userId = token.getSubject();
-        if (!authorization.isActiveUser(userId)) {
+        AccessTokenPrincipal token = AccessTokenPrincipal.of(security.getCallerPrincipal());
+        if (token == null || !authorization.isActiveUser(token.getSubject())) {
             return BearerChallenge.refusedToken(settings);
         }
+        String userId = token.getSubject();
         LogContext.put(LogContext.USER_ID, userId);
         JsonObject message;
         try {
@@ -161,6 +164,10 @@ public class McpResource {
         }
         if (sessionId == null) {
             return error(400, null, JsonRpcError.INVALID_REQUEST, "the Mcp-Session-Id header is required");
+        }
+        AccessTokenPrincipal token = AccessTokenPrincipal.of(security.getCallerPrincipal());
+        if (token == null) {
+            return BearerChallenge.refusedToken(settings);
         }
         return sessions.end(sessionId, token.getSubject()) ? Response.noContent().build()
                 : error(404, null, JsonRpcError.INVALID_REQUEST, "the session has ended or is unknown");

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
+import io.mcprospero.oauth.AccessTokenStore;
 import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.oauth.SigningKeys;
@@ -28,9 +29,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One bearer token, issued by MCProspero's own {@link AccessTokens}, checked two ways:
+ * One bearer token, issued by MCProspero's own {@link AccessTokens}, checked three ways:
  * <ul>
- * <li>{@link #mcprospero()}: what a request to /mcp costs before the tool runs, in memory. Payara's
+ * <li>{@link #mcprospero()}: what a request to /mcp costs before the tool runs, in memory, as the server runs it
+ * now: our {@link AccessTokenStore} (the identity store the container consults first, see its comment), then the
+ * {@code @RolesAllowed("user")} group check, then the authz decision ({@code Authorization.require}, i.e.
+ * {@code PermissionMatrix}). The credential is Payara's real {@code SignedJWTCredential}, as MP-JWT's
+ * authentication mechanism passes it. The two database reads of a request (user active, membership) are not
+ * part of it.</li>
+ * <li>{@link #payara()}: the same before {@link AccessTokenStore}, for comparison: Payara's
  * {@code SignedJWTIdentityStore.validate} (the class MP-JWT's authentication mechanism calls: it builds a
  * {@code JwtTokenParser}, reads the key through {@code JwtPublicKeyStore} from the key file named by
  * mp.jwt.verify.publickey.location, verifies signature, issuer, expiry and required claims, then the
@@ -50,7 +57,8 @@ final class BearerCase {
 
     final String token;
     private final JWSVerifier verifier;
-    private final IdentityStore identityStore;
+    private final IdentityStore payaraStore;
+    private final IdentityStore accessTokenStore;
     private final Constructor<? extends Credential> credential;
     private final Authorization authorization = new Authorization(null, null);
     private final Caller caller = new Caller(UUID.randomUUID().toString(), "bench@example.com", UUID.randomUUID().toString(),
@@ -73,29 +81,44 @@ final class BearerCase {
                 "mp.jwt.verify.publickey.location", keys.toUri().toString(),
                 "mp.jwt.verify.publickey.algorithm", "RS256"));
 
+        JWKSet publicKeys = new JWKSet(key.toPublicJWK());
         SigningKeys signingKeys = new SigningKeys() {
             @Override
             public RSAKey signingKey() {
                 return key;
+            }
+
+            @Override
+            public JWKSet publicKeys() {
+                return publicKeys;
             }
         };
         OAuthSettings settings = new OAuthSettings(ISSUER, Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24),
                 Duration.ofMinutes(1), Duration.ofMinutes(10));
         token = new AccessTokens(signingKeys, settings, Clock.systemUTC()).issue(caller.userId(), "bench-client", RESOURCE, "mcp").value();
         verifier = new RSASSAVerifier(key.toRSAPublicKey());
-        identityStore = (IdentityStore) Class.forName("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore")
+        accessTokenStore = new AccessTokenStore(signingKeys, settings, Clock.systemUTC());
+        payaraStore = (IdentityStore) Class.forName("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore")
                 .getConstructor().newInstance();
         credential = Class.forName("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential").asSubclass(Credential.class)
                 .getConstructor(String.class);
-        if (!mcprospero() || !nimbusAlone()) {
+        if (!mcprospero() || !payara() || !nimbusAlone()) {
             throw new IllegalStateException("the token does not validate; the comparison would measure a failure path");
         }
     }
 
     boolean mcprospero() {
+        return validateAndAuthorize(accessTokenStore);
+    }
+
+    boolean payara() {
+        return validateAndAuthorize(payaraStore);
+    }
+
+    private boolean validateAndAuthorize(IdentityStore store) {
         CredentialValidationResult result;
         try {
-            result = identityStore.validate(credential.newInstance(token));
+            result = store.validate(credential.newInstance(token));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

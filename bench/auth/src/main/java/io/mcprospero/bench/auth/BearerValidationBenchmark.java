@@ -15,7 +15,10 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** JMH: bearer validation plus authorization as /mcp does it, against nimbus RS256 verification alone (see {@link BearerCase}). */
+/**
+ * JMH: bearer validation plus authorization as /mcp does it, as it did before our identity store (Payara's), and
+ * nimbus RS256 verification alone (see {@link BearerCase}).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -34,6 +37,11 @@ public class BearerValidationBenchmark {
     @Benchmark
     public boolean mcprosperoBearerAndAuthz() {
         return bearer.mcprospero();
+    }
+
+    @Benchmark
+    public boolean payaraMpJwtAndAuthzBefore() {
+        return bearer.payara();
     }
 
     @Benchmark
