@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * An MCP client of the product as a real one becomes one: dynamic client registration, authorization code with
- * PKCE and local sign-in (the person at the browser played by hand), the token exchange, then initialize and
+ * PKCE and local sign-in (the person at the browser played by hand: sign-in, welcome, consent), the token exchange, then initialize and
  * notifications/initialized. The result is what the load loop needs: a bearer token and a live session.
  */
 record McpClient(String email, String accessToken, String sessionId) {
@@ -33,7 +33,10 @@ record McpClient(String email, String accessToken, String sessionId) {
     private static final Pattern CLIENT_ID = Pattern.compile("\"client_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    /** Cookies: every sign-in is bound to its browser by a cookie named after the request, so one jar serves all. */
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -60,10 +63,9 @@ record McpClient(String email, String accessToken, String sessionId) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/authorize?" + form(query))).GET(), 200);
         String requestId = find(REQUEST_ID, page.body(), "the sign-in request id");
 
-        HttpResponse<String> signedIn = send(formPost(baseUrl + "/oauth/sign-in",
-                Map.of("request", requestId, "email", email, "access_code", accessCode)), 303);
-        URI redirect = URI.create(signedIn.headers().firstValue("Location").orElseThrow(
-                () -> new IOException("sign-in answered 303 without Location")));
+        HttpResponse<String> signedIn = send(formPost(baseUrl + "/oauth/sign-in", Map.of("request", requestId,
+                "csrf", find(CSRF, page.body(), "the CSRF token"), "email", email, "access_code", accessCode)), 303);
+        URI redirect = passWelcomeAndConsent(baseUrl, location(signedIn), email);
         String code = queryParameter(redirect, "code");
 
         HttpResponse<String> tokens = send(formPost(baseUrl + "/oauth/token", Map.of(
@@ -80,6 +82,31 @@ record McpClient(String email, String accessToken, String sessionId) {
         send(mcp(baseUrl, accessToken, sessionId)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")), 202);
         return new McpClient(email, accessToken, sessionId);
+    }
+
+    /** Answers the welcome page (first sign-in) and the consent page (new client) as the person would. */
+    private static URI passWelcomeAndConsent(String baseUrl, URI next, String email) throws IOException, InterruptedException {
+        for (int step = 0; step < 3 && (next.getPath().equals("/welcome") || next.getPath().equals("/oauth/consent")); step++) {
+            String url = next.isAbsolute() ? next.toString() : baseUrl + next;
+            HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+            Map<String, String> answers = new LinkedHashMap<>();
+            answers.put("request", find(REQUEST_ID, page.body(), "the request id"));
+            answers.put("csrf", find(CSRF, page.body(), "the CSRF token"));
+            if (next.getPath().equals("/welcome")) {
+                answers.put("name", email);
+                answers.put("time_zone", "UTC");
+                answers.put("accept_terms", "yes");
+            } else {
+                answers.put("decision", "allow");
+            }
+            next = location(send(formPost(baseUrl + next.getPath(), answers), 303));
+        }
+        return next;
+    }
+
+    private static URI location(HttpResponse<String> response) throws IOException {
+        return URI.create(response.headers().firstValue("Location").orElseThrow(
+                () -> new IOException(response.request().uri().getPath() + " answered 303 without Location")));
     }
 
     /** One tools/call over java.net.http, to show (and check) what the load loop will get. */
