@@ -116,6 +116,9 @@ class AuthorizationEndpointIT {
         HttpResponse<String> right = browser.postForm(server.baseUrl() + "/oauth/sign-in",
                 Map.of("request", request, "csrf", csrf, "email", carol, "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(right.statusCode()).isEqualTo(303);
+        HttpResponse<String> switched = browser.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", request, "csrf", csrf, "email", "other-" + carol, "access_code", ServerUnderTest.ACCESS_CODE));
+        assertThat(switched.statusCode()).as("a replayed form cannot switch the person mid-flow").isEqualTo(400);
         URI location = browser.completeFlow(server.baseUrl(), URI.create(right.headers().firstValue("Location").orElseThrow()), "Carol");
         assertThat(browser.welcomesSeen()).as("a first sign-in shows the welcome page").isEqualTo(1);
         assertThat(browser.consentsSeen()).as("a new client asks for consent").isEqualTo(1);

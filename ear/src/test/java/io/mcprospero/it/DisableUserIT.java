@@ -6,6 +6,7 @@ import static io.mcprospero.it.support.People.session;
 import static io.mcprospero.it.support.People.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.Browser;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.RawMcp;
@@ -79,6 +80,15 @@ class DisableUserIT {
 
         HttpResponse<String> admin = Http.get(server.baseUrl() + "/admin/users", bearer(user.accessToken()));
         assertThat(admin.statusCode()).as("the admin API refuses the token the same way").isEqualTo(401);
+
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get(signIn.authorizeUrl(user.client()));
+        HttpResponse<String> again = browser.postForm(server.baseUrl() + "/oauth/sign-in", java.util.Map.of(
+                "request", Browser.field(page.body(), "request"), "csrf", Browser.field(page.body(), "csrf"),
+                "email", user.email(), "access_code", ServerUnderTest.ACCESS_CODE));
+        assertThat(again.statusCode()).as("signing in again shows the disabled-account page").isEqualTo(403);
+        assertThat(again.body()).contains("Account disabled").contains("ask an administrator");
+        assertThat(again.headers().firstValue("Location")).isEmpty();
     }
 
     private int ping(SignedIn user) {

@@ -180,6 +180,23 @@ class OidcSignInIT {
 
     @Test
     @Order(6)
+    void theProvidersErrorAnswerAndTheLocalSignInFormAreRefusedWithPages() {
+        Browser browser = new Browser();
+        HttpResponse<String> toProvider = browser.get(authorizeUrl(new LocalSignIn(server).register()));
+        String state = LocalSignIn.query(URI.create(toProvider.headers().firstValue("Location").orElseThrow())).get("state");
+        HttpResponse<String> declined = browser.get(server.baseUrl() + "/oauth/callback?state=" + state + "&error=access_denied");
+        assertThat(declined.statusCode()).isEqualTo(401);
+        assertThat(declined.body()).contains("did not sign you in (access_denied)");
+        assertThat(declined.headers().firstValue("Location")).isEmpty();
+
+        HttpResponse<String> local = browser.postForm(server.baseUrl() + "/oauth/sign-in",
+                Map.of("request", "x", "csrf", "y", "email", "a@allowed.example", "access_code", ServerUnderTest.ACCESS_CODE));
+        assertThat(local.statusCode()).isEqualTo(400);
+        assertThat(local.body()).contains("local sign-in is switched off");
+    }
+
+    @Test
+    @Order(7)
     void twoFirstSignInsOfTheSamePersonRacingCreateOneUserAndOnePersonalOrg() throws Exception {
         int racers = 4;
         LocalSignIn.Client client = new LocalSignIn(server).register();
@@ -215,7 +232,7 @@ class OidcSignInIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void whenTheProviderIsDownReadinessSaysSoSignInShowsAPageAndConnectedClientsKeepWorking() throws Exception {
         // someone connects while the provider is up
         LocalSignIn signIn = new LocalSignIn(server);

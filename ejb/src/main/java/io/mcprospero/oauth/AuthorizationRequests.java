@@ -133,7 +133,12 @@ public class AuthorizationRequests {
     /** Records who signed in for this request. */
     @Transactional
     public void authenticated(String requestId, String browserSecret, String userId) {
-        bound(requestId, browserSecret).authenticated(userId, clock.instant());
+        AuthorizationRequest request = bound(requestId, browserSecret);
+        if (request.isAuthenticated()) {
+            // a replayed sign-in form must not switch the person mid-flow (after welcome or consent of another)
+            throw new UnsafeRedirect("someone already signed in for this request; start again from your MCP client");
+        }
+        request.authenticated(userId, clock.instant());
     }
 
     /** The client behind a request, for the consent page. */
