@@ -35,6 +35,25 @@ class LeaveOrgIT {
     }
 
     @Test
+    void anotherConversationInTheOrgLeftFallsBackToPersonalOnItsNextCall() {
+        String ownerEmail = email("owner");
+        RawMcp owner = session(server, ownerEmail);
+        String org = sharedOrg(owner, "Left elsewhere");
+        String memberEmail = email("member");
+        RawMcp here = session(server, memberEmail);
+        structured(owner.callTool("invite_member", "{\"email\":\"" + memberEmail + "\",\"role\":\"member\"}"));
+        structured(here.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
+        RawMcp elsewhere = session(server, memberEmail);
+
+        structured(elsewhere.callTool("leave_org", "{\"org_id\":\"" + org + "\"}"));
+
+        JsonObject whoami = structured(here.callTool("whoami", "{}"));
+        assertThat(whoami.getJsonObject("org").getBoolean("personal")).isTrue();
+        assertThat(whoami.getJsonObject("org").getString("id")).isNotEqualTo(org);
+        assertThat(structured(here.callTool("list_members", "{}")).toString()).contains(memberEmail).doesNotContain(ownerEmail);
+    }
+
+    @Test
     void thePersonalOrgCannotBeLeft() {
         RawMcp person = session(server, email("person"));
         String personal = structured(person.callTool("whoami", "{}")).getJsonObject("org").getString("id");

@@ -3,6 +3,7 @@ package io.mcprospero.authz;
 import io.mcprospero.failure.NotAuthorized;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
+import io.mcprospero.persistence.org.Org;
 import io.mcprospero.persistence.org.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,9 +37,12 @@ public class Authorization {
         if (found.isEmpty() || !found.get(0).user().isActive()) {
             throw new NotAuthorized("you are not a member of this org any more; call list_orgs and switch_org to pick another");
         }
-        Membership membership = found.get(0);
-        return new Caller(userId, membership.user().email(), orgId, membership.org().name(),
-                membership.org().isPersonal(), membership.role());
+        return callerOf(found.get(0).user(), found.get(0).org(), found.get(0));
+    }
+
+    /** The caller a membership makes of its (active) user; for lookups that read the three rows themselves. */
+    public static Caller callerOf(User user, Org org, Membership membership) {
+        return new Caller(user.id(), user.email(), user.displayName(), org.id(), org.name(), org.isPersonal(), membership.role());
     }
 
     /** Whether the user behind a verified token still exists and is not disabled; checked on every MCP request. */

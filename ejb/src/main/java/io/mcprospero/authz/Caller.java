@@ -7,5 +7,5 @@ import io.mcprospero.persistence.org.Role;
  * MCP session's current org; the membership is re-read from the database on every request, so a removed
  * member loses access at once.
  */
-public record Caller(String userId, String email, String orgId, String orgName, boolean personalOrg, Role role) {
+public record Caller(String userId, String email, String displayName, String orgId, String orgName, boolean personalOrg, Role role) {
 }

@@ -4,7 +4,6 @@ import io.mcprospero.support.Jsons;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.PlatformAdmins;
-import io.mcprospero.failure.NotAuthorized;
 import io.mcprospero.org.Orgs;
 import io.mcprospero.persistence.mcp.McpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +69,7 @@ public class McpMethods {
     }
 
     /** Answers a request within a session. */
-    public JsonObject handle(McpSession session, String method, JsonObject params) {
+    public JsonObject handle(LiveSession session, String method, JsonObject params) {
         return switch (method) {
             case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
             case "tools/list" -> tools.list(admins.isAdmin(caller(session)));
@@ -82,7 +81,7 @@ public class McpMethods {
         };
     }
 
-    private JsonObject callTool(McpSession session, JsonObject params) {
+    private JsonObject callTool(LiveSession session, JsonObject params) {
         if (params == null || !(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcError(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name (the tool's name)");
         }
@@ -92,18 +91,18 @@ public class McpMethods {
         }
         JsonObject args = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         Caller caller = caller(session);
-        return tools.call(name.getString(), args, new ToolContext(caller, session.idHash()), admins.isAdmin(caller));
+        return tools.call(name.getString(), args, new ToolContext(caller, session.session().idHash()), admins.isAdmin(caller));
     }
 
     /** The caller in the session's current org; a user removed from that org falls back to their personal org. */
-    private Caller caller(McpSession session) {
-        try {
-            return authorization.callerIn(session.userId(), session.currentOrgId());
-        } catch (NotAuthorized removed) {
-            String personal = orgs.personalOrgOf(session.userId()).id();
-            sessions.switchOrg(session.idHash(), personal);
-            return authorization.callerIn(session.userId(), personal);
+    private Caller caller(LiveSession live) {
+        if (live.caller() != null) {
+            return live.caller();
         }
+        McpSession session = live.session();
+        String personal = orgs.personalOrgOf(session.userId()).id();
+        sessions.switchOrg(session.idHash(), personal);
+        return authorization.callerIn(session.userId(), personal);
     }
 
     /** The answer to initialize and the id of the session it opened. */

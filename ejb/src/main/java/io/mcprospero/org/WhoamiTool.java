@@ -8,13 +8,11 @@ import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
-import io.mcprospero.persistence.identity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
 
 /** whoami: the signed-in user, the org the conversation works in, and the role there. */
 @ApplicationScoped
@@ -22,17 +20,15 @@ public class WhoamiTool implements Tool {
 
     private Authorization authorization;
     private PlatformAdmins admins;
-    private EntityManager entityManager;
 
     protected WhoamiTool() {
         // for the CDI proxy
     }
 
     @Inject
-    public WhoamiTool(Authorization authorization, PlatformAdmins admins, EntityManager entityManager) {
+    public WhoamiTool(Authorization authorization, PlatformAdmins admins) {
         this.authorization = authorization;
         this.admins = admins;
-        this.entityManager = entityManager;
     }
 
     @Override
@@ -40,15 +36,20 @@ public class WhoamiTool implements Tool {
         return "whoami";
     }
 
+    /** Everything it answers came with the caller, read for this request already: no transaction, no query. */
+    @Override
+    public boolean transactional() {
+        return false;
+    }
+
     @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         Caller caller = context.caller();
         authorization.require(caller, Permission.VIEW_ORG);
-        User user = entityManager.find(User.class, caller.userId());
         String orgName = OrgViews.displayName(caller.orgName(), caller.personalOrg());
-        JsonObjectBuilder userJson = Jsons.object().add("id", user.id()).add("email", user.email());
-        if (user.displayName() != null) {
-            userJson.add("name", user.displayName());
+        JsonObjectBuilder userJson = Jsons.object().add("id", caller.userId()).add("email", caller.email());
+        if (caller.displayName() != null) {
+            userJson.add("name", caller.displayName());
         }
         JsonObject structured = Jsons.object()
                 .add("user", userJson)
@@ -59,6 +60,6 @@ public class WhoamiTool implements Tool {
                         .add("role", caller.role().wireName()))
                 .add("platform_admin", admins.isAdmin(caller))
                 .build();
-        return ToolResult.of("You are " + user.email() + ", working in " + orgName + " as " + caller.role().wireName() + ".", structured);
+        return ToolResult.of("You are " + caller.email() + ", working in " + orgName + " as " + caller.role().wireName() + ".", structured);
     }
 }

@@ -48,6 +48,14 @@ public class Membership {
     @JoinColumn(name = "user_id", nullable = false)
     private User user;
 
+    // The two foreign keys again, read-only, for JOIN ... ON conditions: EclipseLink turns m.user.id there into a
+    // join of its own that it then leaves out of the FROM clause.
+    @Column(name = "org_id", insertable = false, updatable = false)
+    private String orgId;
+
+    @Column(name = "user_id", insertable = false, updatable = false)
+    private String userId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private Role role;

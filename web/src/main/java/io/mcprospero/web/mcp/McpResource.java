@@ -4,11 +4,11 @@ import io.mcprospero.support.Jsons;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.mcp.JsonRpc;
 import io.mcprospero.mcp.JsonRpcError;
+import io.mcprospero.mcp.LiveSession;
 import io.mcprospero.mcp.McpMethods;
 import io.mcprospero.mcp.McpSessions;
 import io.mcprospero.mcp.ProtocolVersions;
 import io.mcprospero.observability.LogContext;
-import io.mcprospero.persistence.mcp.McpSession;
 import io.mcprospero.oauth.AccessTokenPrincipal;
 import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
@@ -80,10 +80,15 @@ public class McpResource {
             return error(403, null, JsonRpcError.INVALID_REQUEST, "Origin " + origin + " is not allowed to call this server");
         }
         AccessTokenPrincipal token = AccessTokenPrincipal.of(security.getCallerPrincipal());
-        if (token == null || !authorization.isActiveUser(token.getSubject())) {
+        if (token == null) {
             return BearerChallenge.refusedToken(settings);
         }
         String userId = token.getSubject();
+        // the session, when the request names one, comes with its user's state: one query answers both questions
+        Optional<LiveSession> session = sessionId == null ? Optional.empty() : sessions.findLive(sessionId, userId);
+        if (!session.map(LiveSession::userActive).orElseGet(() -> authorization.isActiveUser(userId))) {
+            return BearerChallenge.refusedToken(settings);
+        }
         LogContext.put(LogContext.USER_ID, userId);
         JsonObject message;
         try {
@@ -132,11 +137,10 @@ public class McpResource {
         if (sessionId == null) {
             return error(400, id, JsonRpcError.INVALID_REQUEST, "the Mcp-Session-Id header is required; send initialize first");
         }
-        Optional<McpSession> session = sessions.find(sessionId, userId);
         if (session.isEmpty()) {
             return error(404, id, JsonRpcError.INVALID_REQUEST, "the session has ended or is unknown; send initialize to start a new one");
         }
-        LogContext.put(LogContext.ORG_ID, session.get().currentOrgId());
+        LogContext.put(LogContext.ORG_ID, session.get().session().currentOrgId());
         if (notification) {
             return Response.accepted().build();
         }

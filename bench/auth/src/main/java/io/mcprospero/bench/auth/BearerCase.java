@@ -61,7 +61,7 @@ final class BearerCase {
     private final IdentityStore accessTokenStore;
     private final Constructor<? extends Credential> credential;
     private final Authorization authorization = new Authorization(null, null);
-    private final Caller caller = new Caller(UUID.randomUUID().toString(), "bench@example.com", UUID.randomUUID().toString(),
+    private final Caller caller = new Caller(UUID.randomUUID().toString(), "bench@example.com", null, UUID.randomUUID().toString(),
             "Bench", true, Role.OWNER);
 
     BearerCase() throws Exception {
