@@ -13,7 +13,7 @@ import io.mcprospero.oauth.AccessTokenPrincipal;
 import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -37,10 +37,11 @@ import java.util.Optional;
  * The MCP Streamable HTTP transport (JSON-RPC 2.0 over POST, JSON responses). Checks what belongs to the
  * transport (Origin, session id, protocol version header, message shape) and hands the method to
  * {@link McpMethods}. The bearer token was verified before this runs, by MP-JWT with our AccessTokenStore; a caller
- * that store did not verify is refused like a token whose user is gone.
+ * that store did not verify is refused like a token whose user is gone. Application-scoped: it holds no request state
+ * (the security context it is given reads the current request's caller), so no instance is built per request.
  */
 @Path("/mcp")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(AccessTokens.USER_GROUP)
 public class McpResource {
 
