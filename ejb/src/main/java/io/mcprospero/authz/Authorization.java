@@ -2,6 +2,7 @@ package io.mcprospero.authz;
 
 import io.mcprospero.failure.NotAuthorized;
 import io.mcprospero.persistence.identity.User;
+import io.mcprospero.persistence.mcp.SessionWithCaller;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
 import io.mcprospero.persistence.org.Role;
@@ -40,9 +41,14 @@ public class Authorization {
         return callerOf(found.get(0).user(), found.get(0).org(), found.get(0));
     }
 
-    /** The caller a membership makes of its (active) user; for lookups that read the three rows themselves. */
-    public static Caller callerOf(User user, Org org, Membership membership) {
+    private static Caller callerOf(User user, Org org, Membership membership) {
         return new Caller(user.id(), user.email(), user.displayName(), org.id(), org.name(), org.isPersonal(), membership.role());
+    }
+
+    /** The caller in an MCP session's current org, as the session's one query read it; null when no longer a member. */
+    public static Caller callerOf(SessionWithCaller session) {
+        return session.isMember() ? new Caller(session.userId(), session.email(), session.displayName(),
+                session.currentOrgId(), session.orgName(), session.personalOrg(), session.role()) : null;
     }
 
     /** Whether the user behind a verified token still exists and is not disabled; checked on every MCP request. */

@@ -5,7 +5,6 @@ import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.org.Orgs;
-import io.mcprospero.persistence.mcp.McpSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -91,7 +90,7 @@ public class McpMethods {
         }
         JsonObject args = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         Caller caller = caller(session);
-        return tools.call(name.getString(), args, new ToolContext(caller, session.session().idHash()), admins.isAdmin(caller));
+        return tools.call(name.getString(), args, new ToolContext(caller, session.idHash()), admins.isAdmin(caller));
     }
 
     /** The caller in the session's current org; a user removed from that org falls back to their personal org. */
@@ -99,10 +98,9 @@ public class McpMethods {
         if (live.caller() != null) {
             return live.caller();
         }
-        McpSession session = live.session();
-        String personal = orgs.personalOrgOf(session.userId()).id();
-        sessions.switchOrg(session.idHash(), personal);
-        return authorization.callerIn(session.userId(), personal);
+        String personal = orgs.personalOrgOf(live.userId()).id();
+        sessions.switchOrg(live.idHash(), personal);
+        return authorization.callerIn(live.userId(), personal);
     }
 
     /** The answer to initialize and the id of the session it opened. */

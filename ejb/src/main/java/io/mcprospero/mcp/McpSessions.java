@@ -1,22 +1,25 @@
 package io.mcprospero.mcp;
 
 import io.mcprospero.authz.Authorization;
-import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.mcp.McpSession;
-import io.mcprospero.persistence.org.Membership;
-import io.mcprospero.persistence.org.Org;
+import io.mcprospero.persistence.mcp.SessionWithCaller;
 import io.mcprospero.support.Hashes;
 import io.mcprospero.support.RandomTokens;
 import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class McpSessions {
 
     private EntityManager entityManager;
+    private DataSource dataSource;
     private Transactions transactions;
     private Clock clock;
     private Duration idleTtl;
@@ -37,9 +41,10 @@ public class McpSessions {
     }
 
     @Inject
-    public McpSessions(EntityManager entityManager, Transactions transactions, Clock clock,
+    public McpSessions(EntityManager entityManager, DataSource dataSource, Transactions transactions, Clock clock,
                        @ConfigProperty(name = "mcprospero.mcp.session-idle-ttl") Duration idleTtl) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.clock = clock;
         this.idleTtl = idleTtl;
@@ -71,35 +76,41 @@ public class McpSessions {
 
     /**
      * The live session with this id belonging to this user, with its user's state and the caller in its current org,
-     * in one query and without a transaction: this runs on every MCP request. last_seen_at is written only when it is
+     * in one JDBC statement and without a transaction: this runs on every MCP request. last_seen_at is written only when it is
      * a minute old, by a conditional update that leaves a concurrent switch_org alone.
      */
     public Optional<LiveSession> findLive(String rawId, String userId) {
         if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
             return Optional.empty();
         }
-        List<Object[]> rows = entityManager.createNamedQuery(McpSession.WITH_CALLER, Object[].class)
-                .setParameter("idHash", Hashes.sha256Hex(rawId))
-                .getResultList();
-        if (rows.isEmpty()) {
+        SessionWithCaller row = read(Hashes.sha256Hex(rawId));
+        if (row == null) {
             return Optional.empty();
         }
-        McpSession session = (McpSession) rows.get(0)[0];
-        User user = (User) rows.get(0)[1];
         Instant now = clock.instant();
-        if (session.isEnded() || !session.userId().equals(userId) || session.isIdleSince(now.minus(idleTtl))) {
+        if (row.isEnded() || !row.userId().equals(userId) || row.isIdleSince(now.minus(idleTtl))) {
             return Optional.empty();
         }
-        if (session.touch(now)) {
+        if (row.isTouchDue(now)) {
             transactions.inOne(() -> entityManager.createNamedQuery(McpSession.TOUCH)
-                    .setParameter("idHash", session.idHash())
+                    .setParameter("idHash", row.idHash())
                     .setParameter("now", now)
                     .executeUpdate());
         }
-        Membership membership = (Membership) rows.get(0)[2];
-        Org org = (Org) rows.get(0)[3];
-        return Optional.of(new LiveSession(session, user.isActive(),
-                membership == null || org == null ? null : Authorization.callerOf(user, org, membership)));
+        return Optional.of(new LiveSession(row.idHash(), row.userId(), row.currentOrgId(), row.userActive(),
+                Authorization.callerOf(row)));
+    }
+
+    private SessionWithCaller read(String idHash) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(SessionWithCaller.SQL)) {
+            statement.setString(1, idHash);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? SessionWithCaller.of(row) : null;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the MCP session", e);
+        }
     }
 
     /** Ends the session; returns false when there was no live session of this user with that id. */

@@ -45,7 +45,8 @@ import java.util.logging.Logger;
  * loads new ones. MP-JWT stays the authentication mechanism: it reads the Authorization header and asks the
  * container's IdentityStoreHandler, which consults the stores by priority; this one comes first and a VALID
  * result ends the validation. An INVALID result lets Payara's store run too, which refuses as well (it checks a
- * subset of these rules), so a bad token costs twice, a good one once.
+ * subset of these rules), so a bad token costs twice, a good one once, and a good one seen before almost nothing
+ * ({@link VerifiedTokens}).
  * <p>
  * The rules, each one a refusal: RS256 only; a kid naming one of our unretired keys; a valid signature; typ JWT;
  * the exact issuer; an audience containing the MCP resource; exp, iat, nbf, jti, sub, upn and groups present;
@@ -63,6 +64,8 @@ public class AccessTokenStore implements IdentityStore {
     /** The credential MP-JWT's authentication mechanism passes; Payara does not export the class to us. */
     static final String MP_JWT_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
     private static final Set<String> REQUIRED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "upn", "groups");
+    /** Verified tokens remembered (a few KB each), enough for the clients one instance serves within a token's life. */
+    static final int VERIFIED_TOKENS_KEPT = 2048;
     private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
 
     /** The credential's getSignedJWT(), looked up once per credential class (a redeployment brings a new one). */
@@ -82,6 +85,7 @@ public class AccessTokenStore implements IdentityStore {
     private OAuthSettings settings;
     private Clock clock;
     private volatile Verification verification;
+    private final VerifiedTokens verified = new VerifiedTokens(VERIFIED_TOKENS_KEPT);
 
     protected AccessTokenStore() {
         // for the CDI proxy
@@ -105,6 +109,12 @@ public class AccessTokenStore implements IdentityStore {
             if (token == null || current == null) {
                 return CredentialValidationResult.INVALID_RESULT;
             }
+            long now = clock.millis();
+            String digest = VerifiedTokens.digestOf(token);
+            AccessTokenPrincipal known = verified.find(digest, current, now);
+            if (known != null) {
+                return new CredentialValidationResult(known, known.getGroups());
+            }
             SignedJWT jwt = SignedJWT.parse(token);
             JWTClaimsSet claims = current.processor().process(jwt, null);
             List<String> groupClaim = claims.getStringListClaim("groups");
@@ -113,8 +123,12 @@ public class AccessTokenStore implements IdentityStore {
                 return CredentialValidationResult.INVALID_RESULT;
             }
             Set<String> groups = new HashSet<>(groupClaim);
+            AccessTokenPrincipal principal = new AccessTokenPrincipal(upn, token, claims, groups);
+            verified.remember(digest, new VerifiedTokens.Verified(current, principal,
+                    claims.getNotBeforeTime().getTime() - CLOCK_SKEW_SECONDS * 1000L,
+                    claims.getExpirationTime().getTime() + CLOCK_SKEW_SECONDS * 1000L), now);
             LOG.finest(() -> "access token " + claims.getJWTID() + " of " + claims.getSubject() + " verified");
-            return new CredentialValidationResult(new AccessTokenPrincipal(upn, token, claims, groups), groups);
+            return new CredentialValidationResult(principal, groups);
         } catch (ParseException | BadJOSEException | JOSEException refused) {
             LOG.log(Level.FINE, "bearer token refused: {0}", refused.getMessage());
             return CredentialValidationResult.INVALID_RESULT;

@@ -18,19 +18,11 @@ import java.time.Instant;
 @Table(name = "mcp_sessions")
 @NamedQuery(name = McpSession.END_ALL_OF_USER,
         query = "update McpSession s set s.endedAt = :now where s.userId = :userId and s.endedAt is null")
-// Every MCP request after initialize needs the session, its user and the user's membership of the session's current
-// org: one round trip for all of them (a missing membership leaves m and o null).
-@NamedQuery(name = McpSession.WITH_CALLER,
-        query = "select s, u, m, o from McpSession s join User u on u.id = s.userId"
-                + " left join Membership m on m.userId = s.userId and m.orgId = s.currentOrgId"
-                + " left join Org o on o.id = s.currentOrgId"
-                + " where s.idHash = :idHash")
 @NamedQuery(name = McpSession.TOUCH,
         query = "update McpSession s set s.lastSeenAt = :now where s.idHash = :idHash and s.lastSeenAt < :now")
 public class McpSession {
 
     public static final String END_ALL_OF_USER = "McpSession.endAllOfUser";
-    public static final String WITH_CALLER = "McpSession.withCaller";
     public static final String TOUCH = "McpSession.touch";
 
     /** How stale last_seen_at may get before a request refreshes it; keeps most requests free of writes. */
@@ -96,7 +88,15 @@ public class McpSession {
 
     /** Whether the session has seen no request since the given instant. */
     public boolean isIdleSince(Instant cutoff) {
+        return isIdleSince(lastSeenAt, cutoff);
+    }
+
+    static boolean isIdleSince(Instant lastSeenAt, Instant cutoff) {
         return lastSeenAt.isBefore(cutoff);
+    }
+
+    static boolean isTouchDue(Instant lastSeenAt, Instant now) {
+        return Duration.between(lastSeenAt, now).compareTo(TOUCH_INTERVAL) >= 0;
     }
 
     public void end(Instant now) {
@@ -111,7 +111,7 @@ public class McpSession {
 
     /** Returns true when the row changed and needs writing. */
     public boolean touch(Instant now) {
-        if (Duration.between(lastSeenAt, now).compareTo(TOUCH_INTERVAL) < 0) {
+        if (!isTouchDue(lastSeenAt, now)) {
             return false;
         }
         lastSeenAt = now;

@@ -44,11 +44,16 @@ public class BearerChallenge implements ExceptionMapper<WebApplicationException>
 
     /** A validly signed token whose user is gone or disabled: the token no longer counts. */
     public static Response refusedToken(OAuthSettings settings) {
+        return challenge(settings, true);
+    }
+
+    /** No bearer token (or none this server verified) where one is required. */
+    public static Response challenge(OAuthSettings settings, boolean tokenPresented) {
         return Response.status(401)
-                .header("WWW-Authenticate", header(settings, true))
+                .header("WWW-Authenticate", header(settings, tokenPresented))
                 .header("Cache-Control", "no-store")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(true))
+                .entity(body(tokenPresented))
                 .build();
     }
 
@@ -56,13 +61,7 @@ public class BearerChallenge implements ExceptionMapper<WebApplicationException>
     public Response toResponse(WebApplicationException exception) {
         boolean unauthenticated = security == null || security.getUserPrincipal() == null;
         if ((exception instanceof NotAuthorizedException || exception instanceof ForbiddenException) && unauthenticated) {
-            boolean tokenPresented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-            return Response.status(401)
-                    .header("WWW-Authenticate", header(settings, tokenPresented))
-                    .header("Cache-Control", "no-store")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(body(tokenPresented))
-                    .build();
+            return challenge(settings, headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
         }
         return UnhandledErrors.httpError(exception);
     }
