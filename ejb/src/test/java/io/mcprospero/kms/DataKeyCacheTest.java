@@ -2,10 +2,9 @@ package io.mcprospero.kms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.mcprospero.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,7 @@ class DataKeyCacheTest {
     private static final EncryptionContext ACME = EncryptionContext.ofOrg("org-acme");
     private static final EncryptionContext GLOBEX = EncryptionContext.ofOrg("org-globex");
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
 
     @Test
     void aCachedKeyIsFoundOnlyUnderItsOwnContext() {
@@ -135,28 +134,5 @@ class DataKeyCacheTest {
 
     private static EncryptedDataKey encrypted(int id) {
         return new EncryptedDataKey(new byte[] {1, 2, (byte) id}, "key-1");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential;
+import io.mcprospero.support.MutableClock;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
@@ -227,6 +228,49 @@ class AccessTokenStoreTest {
 
         assertThat(store.validate(new SignedJWTCredential(after)).getStatus()).isEqualTo(Status.VALID);
         assertThat(store.validate(new SignedJWTCredential(before)).getStatus()).isEqualTo(Status.INVALID);
+    }
+
+    @Test
+    void aTokenSeenBeforeIsValidWithoutBeingVerifiedAgain() {
+        keys.publish(serverKey);
+        SignedJWTCredential credential = new SignedJWTCredential(sign(serverKey, claims().build()));
+
+        CredentialValidationResult first = store.validate(credential);
+        CredentialValidationResult second = store.validate(credential);
+
+        assertThat(second.getStatus()).isEqualTo(Status.VALID);
+        assertThat(second.getCallerPrincipal()).isSameAs(first.getCallerPrincipal());
+        assertThat(second.getCallerGroups()).containsExactly(AccessTokens.USER_GROUP);
+    }
+
+    @Test
+    void aTokenSeenBeforeIsRefusedOnceItExpires() {
+        MutableClock moving = new MutableClock(NOW);
+        AccessTokenStore remembering = new AccessTokenStore(keys, settings, moving);
+        keys.publish(serverKey);
+        SignedJWTCredential credential = new SignedJWTCredential(sign(serverKey, claims().build()));
+        assertThat(remembering.validate(credential).getStatus()).isEqualTo(Status.VALID);
+
+        moving.advance(Duration.ofSeconds(600 + AccessTokenStore.CLOCK_SKEW_SECONDS).minusMillis(1));
+        assertThat(remembering.validate(credential).getStatus()).isEqualTo(Status.VALID);
+        moving.advance(Duration.ofMillis(1));
+
+        assertThat(remembering.validate(credential).getStatus()).isEqualTo(Status.INVALID);
+    }
+
+    @Test
+    void aTokenRefusedBeforeItsNotBeforeTimeIsValidOnceThatTimeComes() {
+        MutableClock moving = new MutableClock(NOW);
+        AccessTokenStore remembering = new AccessTokenStore(keys, settings, moving);
+        keys.publish(serverKey);
+        Instant notBefore = NOW.plusSeconds(120);
+        SignedJWTCredential credential = new SignedJWTCredential(sign(serverKey, claims()
+                .notBeforeTime(Date.from(notBefore)).build()));
+        assertThat(remembering.validate(credential).getStatus()).isEqualTo(Status.INVALID);
+
+        moving.advance(Duration.ofSeconds(120 - AccessTokenStore.CLOCK_SKEW_SECONDS).plusMillis(1));
+
+        assertThat(remembering.validate(credential).getStatus()).isEqualTo(Status.VALID);
     }
 
     private Status validate(JWTClaimsSet claims) {
