@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -115,6 +116,34 @@ class BearerTokenValidationIT {
     @Test
     void aTokenNotValidYetIsRefused() {
         assertThat(initializeWith(sign(serverKey, claims().notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build()))).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutTheUserGroupIsRefused() {
+        HttpResponse<String> response = Http.postJson(server.mcpUrl(), INITIALIZE,
+                "Authorization", "Bearer " + sign(serverKey, claims().claim("groups", List.of("admin")).build()));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws Exception {
+        // expired 22 s ago: within the server's 30 s clock skew for about 8 s more
+        Instant expiry = Instant.now().minusSeconds(22).truncatedTo(ChronoUnit.SECONDS);
+        String expiring = sign(serverKey, claims().issueTime(Date.from(expiry.minusSeconds(600)))
+                .notBeforeTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)).build());
+        assertThat(initializeWith(expiring)).isEqualTo(200);
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        int status = 200;
+        while (status == 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            status = initializeWith(expiring);
+        }
+
+        assertThat(status).isEqualTo(401);
+        assertThat(Instant.now()).isAfter(expiry.plusSeconds(30));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A client discovers everything from the MCP URL alone (RFC 9728, RFC 8414). */
@@ -21,6 +22,16 @@ class DiscoveryIT {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
                 "Bearer resource_metadata=\"" + server.baseUrl() + "/.well-known/oauth-protected-resource/mcp\"");
         assertThat(response.body()).doesNotContain("Exception").contains("\"error\"");
+    }
+
+    @Test
+    void getAndDeleteOnMcpWithoutTokenGetTheSameChallenge() {
+        for (HttpResponse<String> response : List.of(Http.get(server.mcpUrl()),
+                Http.delete(server.mcpUrl(), "Mcp-Session-Id", "some-session"), Http.delete(server.mcpUrl()))) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
+                    "Bearer resource_metadata=\"" + server.baseUrl() + "/.well-known/oauth-protected-resource/mcp\"");
+        }
     }
 
     @Test
