@@ -218,8 +218,7 @@ public final class Main {
         Target version = Target.get("GET /version", host, "/version", "mcprospero");
         Target whoami = Target.toolCall("tools/call whoami", host, "whoami", clients);
         try (LoadRunner runner = new LoadRunner(server, options.clients)) {
-            warmUp(runner, version);
-            warmUp(runner, whoami);
+            warmUp(runner, version, whoami);
             List<LoadRunner.Slice> versionSlices = new ArrayList<>();
             List<LoadRunner.Slice> whoamiSlices = new ArrayList<>();
             double slice = options.measureSeconds / options.rounds;
@@ -250,10 +249,33 @@ public final class Main {
         }
     }
 
-    private void warmUp(LoadRunner runner, Target target) throws InterruptedException {
-        LoadRunner.Slice slice = runner.run(target, options.warmupSeconds);
-        log(String.format(Locale.ROOT, "  warm-up   %-18s %7.0f req/s, %d errors%s", target.name(), slice.throughput(),
-                slice.errors(), slice.errorSamples().isEmpty() ? "" : " e.g. " + slice.errorSamples().get(0)));
+    /**
+     * Warms the targets up in alternating slices of at most 10 s until the JIT has settled: at least --warmup seconds
+     * of each, then further rounds until no target's throughput rose by more than --settle over its previous slice,
+     * at most --warmup-max seconds of each. A long request path (whoami: security, database, JSON-RPC) takes longer to
+     * compile than a short one (GET /version), so a fixed warm-up measures the JIT's progress rather than the server.
+     */
+    private void warmUp(LoadRunner runner, Target... targets) throws InterruptedException {
+        double slice = Math.min(10, options.warmupSeconds);
+        int minRounds = (int) Math.ceil(options.warmupSeconds / slice);
+        int maxRounds = Math.max(minRounds, (int) Math.floor(options.warmupMaxSeconds / slice));
+        double[] previous = new double[targets.length];
+        for (int round = 1; round <= maxRounds; round++) {
+            boolean settled = true;
+            for (int i = 0; i < targets.length; i++) {
+                LoadRunner.Slice result = runner.run(targets[i], slice);
+                log(String.format(Locale.ROOT, "  warm-up %d %-18s %7.0f req/s, %d errors%s", round, targets[i].name(),
+                        result.throughput(), result.errors(),
+                        result.errorSamples().isEmpty() ? "" : " e.g. " + result.errorSamples().get(0)));
+                settled &= previous[i] > 0 && result.throughput() <= previous[i] * (1 + options.settle);
+                previous[i] = result.throughput();
+            }
+            if (round >= minRounds && settled) {
+                log(String.format(Locale.ROOT, "  warmed up after %d rounds of %.0f s", round, slice));
+                return;
+            }
+        }
+        log(String.format(Locale.ROOT, "  warm-up stopped at --warmup-max (%.0f s) before the throughput settled", options.warmupMaxSeconds));
     }
 
     private LoadRunner.Slice measure(LoadRunner runner, Target target, double seconds, int round) throws InterruptedException {
@@ -303,8 +325,9 @@ public final class Main {
             return;
         }
         out.println();
-        out.println(String.format(Locale.ROOT, "== Throughput: %d clients, closed loop, warm-up %.0f s each, then %d alternating slices of %.1f s each ==",
-                options.clients, options.warmupSeconds, options.rounds, options.measureSeconds / options.rounds));
+        out.println(String.format(Locale.ROOT, "== Throughput: %d clients, closed loop, warm-up %.0f-%.0f s each until settled (%.0f%%), "
+                        + "then %d alternating slices of %.1f s each ==", options.clients, options.warmupSeconds,
+                options.warmupMaxSeconds, options.settle * 100, options.rounds, options.measureSeconds / options.rounds));
         out.println();
         out.println("| | req/s | p50 (ms) | p99 (ms) | errors | server CPU per request (µs) | server cores | client cores |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -453,7 +476,11 @@ public final class Main {
                   --jvm-args="..."        JVM flags of both servers (default -Xmx512m)
                   --reps=N                starts of each server, alternating (default 3)
                   --clients=N             concurrent load clients (default 32)
-                  --warmup=SECONDS        warm-up per target before measuring (default 20)
+                  --warmup=SECONDS        least warm-up per target before measuring (default 20); targets alternate in
+                                          slices of up to 10 s, and warm-up goes on while a slice is faster than the
+                                          target's previous one by more than --settle
+                  --settle=FRACTION       (default 0.05)
+                  --warmup-max=SECONDS    most warm-up per target (default 120)
                   --measure=SECONDS       measured time per target (default 30)
                   --rounds=N              measured slices per target, alternating targets (default 3)
                   --idle=SECONDS          idle time after ready in which server CPU is measured (default 5)
@@ -465,11 +492,11 @@ public final class Main {
                   --nmt                   also where the memory goes: both servers get -XX:NativeMemoryTracking=summary
                                           (costs a little start-up and memory), and jcmd VM.native_memory at ready
                   --keep                  keep the hello uberjar of the run
-                  --quick                 --reps=1 --warmup=5 --measure=10 --rounds=2 --idle=2
+                  --quick                 --reps=1 --warmup=5 --warmup-max=5 --measure=10 --rounds=2 --idle=2
                 """;
 
         private static final java.util.Set<String> VALUED = java.util.Set.of("--product-jar", "--payara-micro", "--hello-war",
-                "--work-dir", "--jvm-args", "--reps", "--clients", "--warmup", "--measure", "--rounds", "--idle",
+                "--work-dir", "--jvm-args", "--reps", "--clients", "--warmup", "--warmup-max", "--settle", "--measure", "--rounds", "--idle",
                 "--ready-timeout", "--access-code", "--ready-marker", "--product-env");
 
         Path productJar = Path.of("/tmp/bench/mcprospero.jar");
@@ -480,6 +507,8 @@ public final class Main {
         int reps = 3;
         int clients = 32;
         double warmupSeconds = 20;
+        double warmupMaxSeconds = 120;
+        double settle = 0.05;
         double measureSeconds = 30;
         int rounds = 3;
         int idleSeconds = 5;
@@ -519,6 +548,7 @@ public final class Main {
                     case "--quick" -> {
                         options.reps = 1;
                         options.warmupSeconds = 5;
+                        options.warmupMaxSeconds = 5;
                         options.measureSeconds = 10;
                         options.rounds = 2;
                         options.idleSeconds = 2;
@@ -542,8 +572,9 @@ public final class Main {
                 flags.add("-XX:NativeMemoryTracking=summary");
                 options.jvmArgs = flags;
             }
-            if (options.reps < 1 || options.clients < 1 || options.rounds < 1 || options.measureSeconds <= 0) {
-                throw new IllegalArgumentException("--reps, --clients, --rounds and --measure must be positive");
+            if (options.reps < 1 || options.clients < 1 || options.rounds < 1 || options.measureSeconds <= 0
+                    || options.warmupSeconds <= 0 || options.settle < 0) {
+                throw new IllegalArgumentException("--reps, --clients, --rounds, --measure and --warmup must be positive, --settle not negative");
             }
             return options;
         }
@@ -558,6 +589,8 @@ public final class Main {
                 case "--reps" -> reps = Integer.parseInt(value);
                 case "--clients" -> clients = Integer.parseInt(value);
                 case "--warmup" -> warmupSeconds = Double.parseDouble(value);
+                case "--warmup-max" -> warmupMaxSeconds = Double.parseDouble(value);
+                case "--settle" -> settle = Double.parseDouble(value);
                 case "--measure" -> measureSeconds = Double.parseDouble(value);
                 case "--rounds" -> rounds = Integer.parseInt(value);
                 case "--idle" -> idleSeconds = Integer.parseInt(value);
