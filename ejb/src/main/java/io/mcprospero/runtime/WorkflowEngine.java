@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The connection to Temporal, chosen by configuration: with {@code mcprospero.temporal.target} unset, the
@@ -35,8 +36,9 @@ public class WorkflowEngine {
     private String taskQueue;
     private EncryptingPayloadCodec codec;
     private TestWorkflowEnvironment inProcess;
-    private WorkflowServiceStubs stubs;
-    private WorkflowClient client;
+    // read by the readiness check's thread while start() runs on another
+    private volatile WorkflowServiceStubs stubs;
+    private volatile WorkflowClient client;
     private WorkerFactory workers;
 
     protected WorkflowEngine() {
@@ -44,9 +46,14 @@ public class WorkflowEngine {
     }
 
     @Inject
-    public WorkflowEngine(Config config, EncryptingPayloadCodec codec) {
-        // read through Config, not injected Optionals: the readiness check may create this bean on a
-        // health-check thread during deployment, where Payara cannot produce Optional config values
+    public WorkflowEngine(EncryptingPayloadCodec codec) {
+        // the application's config found by its class loader, not injected values: the readiness check may create
+        // this bean on a health-check thread during deployment, where Payara resolves neither injected values nor
+        // an injected Config to the application's configuration
+        this(ConfigProvider.getConfig(WorkflowEngine.class.getClassLoader()), codec);
+    }
+
+    private WorkflowEngine(Config config, EncryptingPayloadCodec codec) {
         this(config.getOptionalValue("mcprospero.temporal.target", String.class),
                 config.getValue("mcprospero.temporal.namespace", String.class),
                 config.getValue("mcprospero.temporal.task-queue", String.class), codec);
