@@ -36,7 +36,7 @@ public class WorkflowEngine {
     private String taskQueue;
     private EncryptingPayloadCodec codec;
     private TestWorkflowEnvironment inProcess;
-    // read by the readiness check's thread while start() runs on another
+    // read by the readiness check on its own thread
     private volatile WorkflowServiceStubs stubs;
     private volatile WorkflowClient client;
     private WorkerFactory workers;

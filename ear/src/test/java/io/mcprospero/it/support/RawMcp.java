@@ -61,4 +61,10 @@ public final class RawMcp {
     public String sessionId() {
         return sessionId;
     }
+
+    /** Goes on with a session opened earlier (by another client object, or before a restart). */
+    public RawMcp resume(String existingSessionId) {
+        sessionId = existingSessionId;
+        return this;
+    }
 }
