@@ -76,8 +76,8 @@ public class McpSessions {
 
     /**
      * The live session with this id belonging to this user, with its user's state and the caller in its current org,
-     * in one JDBC statement and without a transaction: this runs on every MCP request. last_seen_at is written only when it is
-     * a minute old, by a conditional update that leaves a concurrent switch_org alone.
+     * in one JDBC statement and without a transaction: this runs on every MCP request. last_seen_at is written only
+     * when it is a minute old, by a conditional update that leaves a concurrent switch_org alone.
      */
     public Optional<LiveSession> findLive(String rawId, String userId) {
         if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
