@@ -2,6 +2,7 @@ package io.mcprospero.mcp;
 
 import io.mcprospero.support.Jsons;
 import io.mcprospero.failure.DomainException;
+import io.mcprospero.jsonschema.ArgumentSchema;
 import io.mcprospero.support.Transactions;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -51,7 +52,7 @@ public class ToolCatalog {
         Map<String, Entry> byName = new LinkedHashMap<>();
         tools.stream().sorted(Comparator.comparing(Tool::name)).forEach(tool -> {
             ToolDefinition definition = ToolDefinition.load(tool.name());
-            byName.put(tool.name(), new Entry(tool, definition, new ArgumentValidator(definition.inputSchema())));
+            byName.put(tool.name(), new Entry(tool, definition, ArgumentSchema.compile(definition.inputSchema())));
         });
         this.tools = Map.copyOf(byName);
     }
@@ -74,7 +75,7 @@ public class ToolCatalog {
         if (entry == null || (entry.tool().adminOnly() && !platformAdmin)) {
             throw new JsonRpcError(JsonRpcError.INVALID_PARAMS, "Unknown tool: '" + name + "'. Call tools/list to see the tools you can use.");
         }
-        String problems = entry.validator().problems(arguments);
+        String problems = entry.argumentSchema().problems(arguments);
         if (problems != null) {
             throw new JsonRpcError(JsonRpcError.INVALID_PARAMS, "Invalid arguments for tool " + name + ": " + problems);
         }
@@ -106,6 +107,6 @@ public class ToolCatalog {
         }
     }
 
-    private record Entry(Tool tool, ToolDefinition definition, ArgumentValidator validator) {
+    private record Entry(Tool tool, ToolDefinition definition, ArgumentSchema argumentSchema) {
     }
 }

@@ -8,12 +8,7 @@ import io.mcprospero.oauth.SigningKeys;
 import io.mcprospero.observability.ConsoleLogging;
 import io.mcprospero.schema.SchemaMigrations;
 import io.mcprospero.support.Jsons;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.logging.Logger;
@@ -21,34 +16,44 @@ import java.util.logging.Logger;
 /**
  * The start-up sequence, in the order it must happen: JSON logging, schema, signing keys, the secrets' master
  * key (the local key file is created on first start; missing KMS settings fail here), workflow engine.
- * An EJB startup singleton rather than a CDI observer because it runs once the application's resources
- * (the data source) are bound.
+ * The web module runs it when its context initializes (the container has bound the data source and the module's
+ * resources by then; a failure fails the deployment). A CDI bean rather than an EJB startup singleton: it was the
+ * application's only EJB, and without one Payara does not start its EJB container, which cost start-up time and
+ * memory. (An observer of the application scope's start would run too early: Payara fires it before it binds
+ * the module's resource references.)
  */
-@Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class StartupSequence {
 
     private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
 
-    @Inject
-    SchemaMigrations schema;
-    @Inject
-    SigningKeys signingKeys;
-    @Inject
-    WorkflowEngine engine;
-    @Inject
-    LocalAccessCode accessCode;
-    @Inject
-    @ConfigProperty(name = "mcprospero.identity.mode")
-    String identityMode;
-    @Inject
-    KeyManagement keys;
-    @Inject
-    OidcSettings oidc;
+    private final SchemaMigrations schema;
+    private final SigningKeys signingKeys;
+    private final WorkflowEngine engine;
+    private final LocalAccessCode accessCode;
+    private final String identityMode;
+    private final KeyManagement keys;
+    private final OidcSettings oidc;
 
-    @PostConstruct
-    void start() {
+    @Inject
+    StartupSequence(SchemaMigrations schema, SigningKeys signingKeys, WorkflowEngine engine,
+            LocalAccessCode accessCode, @ConfigProperty(name = "mcprospero.identity.mode") String identityMode,
+            KeyManagement keys, OidcSettings oidc) {
+        this.schema = schema;
+        this.signingKeys = signingKeys;
+        this.engine = engine;
+        this.accessCode = accessCode;
+        this.identityMode = identityMode;
+        this.keys = keys;
+        this.oidc = oidc;
+    }
+
+    /** For the container's proxy only. */
+    protected StartupSequence() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    public void start() {
         IdentityMode.requireSupported(identityMode);
         if (IdentityMode.OIDC.equals(identityMode)) {
             oidc.requireComplete();
@@ -64,8 +69,7 @@ public class StartupSequence {
         LOG.info("MCProspero started");
     }
 
-    @PreDestroy
-    void stop() {
+    public void stop() {
         engine.stop();
     }
 }

@@ -1,11 +1,11 @@
 package io.mcprospero.schema;
 
+import io.mcprospero.migrations.FlywayMigrations;
+import io.mcprospero.migrations.MigrationOutcome;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /** Brings the database schema up to date with Flyway at start-up; the same scripts serve H2 and PostgreSQL. */
 @ApplicationScoped
@@ -17,11 +17,9 @@ public class SchemaMigrations {
     private DataSource dataSource;
 
     public void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied)");
+        // the scripts are in the persistence jar, which only the application's class loader sees
+        MigrationOutcome outcome = FlywayMigrations.migrate(dataSource, SchemaMigrations.class.getClassLoader());
+        LOG.info(() -> "database schema at version " + outcome.schemaVersion() + " (" + outcome.migrationsApplied()
+                + " migrations applied)");
     }
 }

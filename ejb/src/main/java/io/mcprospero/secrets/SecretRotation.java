@@ -1,6 +1,6 @@
 package io.mcprospero.secrets;
 
-import io.mcprospero.kms.DataKeys;
+import io.mcprospero.datakeys.DataKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

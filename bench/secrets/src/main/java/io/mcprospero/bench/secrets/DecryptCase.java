@@ -1,7 +1,7 @@
 package io.mcprospero.bench.secrets;
 
-import io.mcprospero.kms.DataKeyCache;
-import io.mcprospero.kms.DataKeys;
+import io.mcprospero.datakeys.DataKeyCache;
+import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.LocalKeyFile;
 import io.mcprospero.persistence.secrets.SecretKind;

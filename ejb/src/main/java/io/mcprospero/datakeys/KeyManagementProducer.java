@@ -1,4 +1,8 @@
-package io.mcprospero.kms;
+package io.mcprospero.datakeys;
+
+import io.mcprospero.kms.AwsKms;
+import io.mcprospero.kms.KeyManagement;
+import io.mcprospero.kms.LocalKeyFile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

@@ -1,4 +1,7 @@
-package io.mcprospero.kms;
+package io.mcprospero.datakeys;
+
+import io.mcprospero.kms.EncryptedDataKey;
+import io.mcprospero.kms.EncryptionContext;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

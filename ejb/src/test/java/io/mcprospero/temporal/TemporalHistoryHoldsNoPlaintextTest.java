@@ -1,4 +1,4 @@
-package io.mcprospero.runtime;
+package io.mcprospero.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +106,7 @@ class TemporalHistoryHoldsNoPlaintextTest {
     void theWorkflowEngineEncryptsWhatItsClientSends() {
         try (KeyManagementFixture fixture = KeyManagementFixture.Kind.LOCAL.open()) {
             EncryptingPayloadCodec codec = EncryptingPayloadCodecTest.codec(new CountingKeyManagement(fixture.keys()));
-            WorkflowEngine engine = new WorkflowEngine(Optional.empty(), "default", "mcprospero-test", codec);
+            TemporalRuntime engine = new TemporalRuntime(Optional.empty(), "default", "mcprospero-test", codec);
             engine.start();
             try {
                 var payload = engine.client().getOptions().getDataConverter().toPayload(TOKEN).orElseThrow();

@@ -1,18 +1,16 @@
-package io.mcprospero.runtime;
+package io.mcprospero.temporal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mcprospero.kms.AesGcm;
 import io.mcprospero.kms.DataKeyRefused;
-import io.mcprospero.kms.DataKeys;
 import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
+import io.mcprospero.kms.EnvelopeKeys;
 import io.mcprospero.kms.SealingKey;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +24,7 @@ import javax.crypto.AEADBadTagException;
  *
  * <p>Payloads written before encryption was enabled (no {@code binary/encrypted} encoding) pass through.
  */
-@ApplicationScoped
-public class EncryptingPayloadCodec implements PayloadCodec {
+public final class EncryptingPayloadCodec implements PayloadCodec {
 
     static final ByteString ENCODING = ByteString.copyFromUtf8("binary/encrypted");
     static final String METADATA_ENCODING = "encoding";
@@ -37,14 +34,9 @@ public class EncryptingPayloadCodec implements PayloadCodec {
     private static final EncryptionContext CONTEXT = EncryptionContext.of("purpose", "temporal-payload");
     private static final byte[] ADDITIONAL_DATA = CONTEXT.canonical();
 
-    private DataKeys dataKeys;
+    private final EnvelopeKeys dataKeys;
 
-    protected EncryptingPayloadCodec() {
-        // for the CDI proxy
-    }
-
-    @Inject
-    public EncryptingPayloadCodec(DataKeys dataKeys) {
+    public EncryptingPayloadCodec(EnvelopeKeys dataKeys) {
         this.dataKeys = dataKeys;
     }
 

@@ -1,4 +1,13 @@
-package io.mcprospero.kms;
+package io.mcprospero.datakeys;
+
+import io.mcprospero.kms.DataKey;
+import io.mcprospero.kms.DataKeyRefused;
+import io.mcprospero.kms.SealingKey;
+
+import io.mcprospero.kms.EncryptedDataKey;
+import io.mcprospero.kms.EncryptionContext;
+import io.mcprospero.kms.KeyManagement;
+import io.mcprospero.kms.EnvelopeKeys;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * a cached key costs no KMS call, and every key from the KMS is cached for the next read.
  */
 @ApplicationScoped
-public class DataKeys {
+public class DataKeys implements EnvelopeKeys {
 
     private KeyManagement keys;
     private DataKeyCache cache;
@@ -43,6 +52,7 @@ public class DataKeys {
      * A data key shared by many small values of one context (Temporal payloads), replaced when the cache lets
      * it go (age or uses), so that encrypting does not cost a KMS call per value.
      */
+    @Override
     public SealingKey shared(EncryptionContext context) {
         EncryptedDataKey current = shared.get(context);
         if (current != null) {
@@ -57,6 +67,7 @@ public class DataKeys {
     }
 
     /** The plain data key, from the cache or else from the KMS. */
+    @Override
     public SecretKey unwrap(EncryptedDataKey encrypted, EncryptionContext context) {
         Optional<SecretKey> cached = cache.take(encrypted, context);
         if (cached.isPresent()) {

@@ -1,4 +1,9 @@
-package io.mcprospero.kms;
+package io.mcprospero.datakeys;
+
+import io.mcprospero.kms.EncryptionContext;
+import io.mcprospero.kms.KeyManagement;
+import io.mcprospero.kms.KmsStandIn;
+import io.mcprospero.kms.LocalKeyFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

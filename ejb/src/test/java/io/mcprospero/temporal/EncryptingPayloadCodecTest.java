@@ -1,12 +1,12 @@
-package io.mcprospero.runtime;
+package io.mcprospero.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.mcprospero.kms.CountingKeyManagement;
-import io.mcprospero.kms.DataKeyCache;
-import io.mcprospero.kms.DataKeys;
+import io.mcprospero.datakeys.DataKeyCache;
+import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.kms.KeyManagementFixture;
 import io.mcprospero.testing.Bytes;
 import io.temporal.api.common.v1.Payload;

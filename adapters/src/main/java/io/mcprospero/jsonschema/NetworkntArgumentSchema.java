@@ -1,4 +1,4 @@
-package io.mcprospero.mcp;
+package io.mcprospero.jsonschema;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -10,8 +10,8 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Checks tool arguments against the tool's JSON Schema (draft 2020-12) with networknt's validator. */
-final class ArgumentValidator {
+/** {@link ArgumentSchema} with networknt's validator. */
+final class NetworkntArgumentSchema implements ArgumentSchema {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -24,13 +24,13 @@ final class ArgumentValidator {
         return location.isEmpty() || "$".equals(location) ? error.getMessage() : location + ": " + error.getMessage();
     }
 
-    ArgumentValidator(JsonObject inputSchema) {
+    NetworkntArgumentSchema(JsonObject inputSchema) {
         this.schema = REGISTRY.getSchema(inputSchema.toString(), InputFormat.JSON);
         this.problemsOfNoArguments = validate(JsonValue.EMPTY_JSON_OBJECT);
     }
 
-    /** Returns null when valid, else a message naming each problem. */
-    String problems(JsonObject arguments) {
+    @Override
+    public String problems(JsonObject arguments) {
         return arguments.isEmpty() ? problemsOfNoArguments : validate(arguments);
     }
 
@@ -39,6 +39,6 @@ final class ArgumentValidator {
         if (errors.isEmpty()) {
             return null;
         }
-        return errors.stream().map(ArgumentValidator::describe).distinct().collect(Collectors.joining("; "));
+        return errors.stream().map(NetworkntArgumentSchema::describe).distinct().collect(Collectors.joining("; "));
     }
 }

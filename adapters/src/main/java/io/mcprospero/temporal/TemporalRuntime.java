@@ -1,0 +1,117 @@
+package io.mcprospero.temporal;
+
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.CodecDataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.payload.codec.PayloadCodec;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The connection to Temporal: with no target, the in-process Temporal service (real timers, no time skipping) for
+ * a laptop; otherwise a Temporal cluster. Workflows and workers register with the {@link WorkerFactory} this
+ * holds; the database stays the source of truth, so the in-process engine loses nothing that cannot be rebuilt at
+ * start-up. Every payload passes through the codec, so neither engine stores workflow data in clear.
+ */
+public final class TemporalRuntime implements WorkflowRuntime {
+
+    private static final Logger LOG = Logger.getLogger(TemporalRuntime.class.getName());
+
+    private final Optional<String> target;
+    private final String namespace;
+    private final String taskQueue;
+    private final PayloadCodec codec;
+    private TestWorkflowEnvironment inProcess;
+    // read by the readiness check on its own thread
+    private volatile WorkflowServiceStubs stubs;
+    private volatile WorkflowClient client;
+    private WorkerFactory workers;
+
+    public TemporalRuntime(Optional<String> target, String namespace, String taskQueue, PayloadCodec codec) {
+        this.target = target.filter(value -> !value.isBlank());
+        this.namespace = namespace;
+        this.taskQueue = taskQueue;
+        this.codec = codec;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (client != null) {
+            return;
+        }
+        if (target.isEmpty()) {
+            inProcess = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                    .setUseTimeskipping(false)
+                    .setWorkflowClientOptions(clientOptions())
+                    .build());
+            stubs = inProcess.getWorkflowServiceStubs();
+            client = inProcess.getWorkflowClient();
+            LOG.info("workflow engine: in-process Temporal service");
+        } else {
+            stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target.get()).build());
+            client = WorkflowClient.newInstance(stubs, clientOptions());
+            LOG.info(() -> "workflow engine: Temporal cluster at " + target.get() + ", namespace " + namespace);
+        }
+        workers = WorkerFactory.newInstance(client);
+        workers.newWorker(taskQueue);
+        workers.start();
+    }
+
+    /** The workers take the data converter from the client, so this one place encrypts both sides. */
+    private WorkflowClientOptions clientOptions() {
+        // true: failure messages and stack traces are encoded too, since they may quote message content
+        CodecDataConverter encrypting = new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec), true);
+        return WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(encrypting).build();
+    }
+
+    @Override
+    public boolean isServing() {
+        if (stubs == null) {
+            return false;
+        }
+        try {
+            stubs.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String description() {
+        return target.map(value -> "cluster " + value).orElse("in-process");
+    }
+
+    /** The client, for the workflows that start here; null until started. */
+    public WorkflowClient client() {
+        return client;
+    }
+
+    @Override
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (workers != null) {
+            workers.shutdown();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (inProcess != null) {
+            inProcess.close();
+        } else if (stubs != null) {
+            stubs.shutdown();
+        }
+        client = null;
+    }
+}

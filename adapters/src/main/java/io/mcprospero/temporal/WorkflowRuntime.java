@@ -1,0 +1,33 @@
+package io.mcprospero.temporal;
+
+import io.mcprospero.kms.EnvelopeKeys;
+import java.util.Optional;
+
+/**
+ * The workflow engine as the application sees it: started, stopped and checked. Its signatures name no Temporal
+ * type, so the application's classes can hold one without Payara's deployment scan following Temporal's API
+ * (about 2,400 types) from them; {@link TemporalRuntime} is the implementation.
+ */
+public interface WorkflowRuntime {
+
+    /**
+     * Temporal, chosen by {@code target}: empty for the in-process service, else a cluster's host:port. Every
+     * payload is encrypted with data keys from {@code keys} before it leaves for the service.
+     */
+    static WorkflowRuntime temporal(Optional<String> target, String namespace, String taskQueue, EnvelopeKeys keys) {
+        return new TemporalRuntime(target, namespace, taskQueue, new EncryptingPayloadCodec(keys));
+    }
+
+    /** Connects (or starts the in-process service) and starts the workers; does nothing when already started. */
+    void start();
+
+    /** Whether the Temporal service answers, within two seconds. */
+    boolean isServing();
+
+    /** "in-process" or "cluster host:port", for health checks and logs. */
+    String description();
+
+    String taskQueue();
+
+    void stop();
+}
