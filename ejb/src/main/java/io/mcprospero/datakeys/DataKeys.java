@@ -2,13 +2,11 @@ package io.mcprospero.datakeys;
 
 import io.mcprospero.kms.DataKey;
 import io.mcprospero.kms.DataKeyRefused;
-import io.mcprospero.kms.SealingKey;
-
 import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
-import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.EnvelopeKeys;
-
+import io.mcprospero.kms.KeyManagement;
+import io.mcprospero.kms.SealingKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;

@@ -3,7 +3,6 @@ package io.mcprospero.datakeys;
 import io.mcprospero.kms.AwsKms;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.LocalKeyFile;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

@@ -1,8 +1,8 @@
 package io.mcprospero.mcp;
 
-import io.mcprospero.support.Jsons;
 import io.mcprospero.failure.DomainException;
 import io.mcprospero.jsonschema.ArgumentSchema;
+import io.mcprospero.support.Jsons;
 import io.mcprospero.support.Transactions;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;

@@ -1,8 +1,8 @@
 package io.mcprospero.runtime;
 
 import io.mcprospero.identity.IdentityMode;
-import io.mcprospero.identity.oidc.OidcSettings;
 import io.mcprospero.identity.LocalAccessCode;
+import io.mcprospero.identity.oidc.OidcSettings;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
 import io.mcprospero.observability.ConsoleLogging;
@@ -10,8 +10,8 @@ import io.mcprospero.schema.SchemaMigrations;
 import io.mcprospero.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The start-up sequence, in the order it must happen: JSON logging, schema, signing keys, the secrets' master

@@ -1,9 +1,9 @@
 package io.mcprospero.secrets;
 
+import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.failure.SecretUnreadable;
 import io.mcprospero.kms.AesGcm;
 import io.mcprospero.kms.DataKeyRefused;
-import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.SealingKey;

@@ -1,10 +1,9 @@
 package io.mcprospero.datakeys;
 
-import io.mcprospero.kms.EncryptedDataKey;
-import io.mcprospero.kms.EncryptionContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.kms.EncryptedDataKey;
+import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

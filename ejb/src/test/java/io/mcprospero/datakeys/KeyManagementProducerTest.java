@@ -1,13 +1,12 @@
 package io.mcprospero.datakeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.KmsStandIn;
 import io.mcprospero.kms.LocalKeyFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

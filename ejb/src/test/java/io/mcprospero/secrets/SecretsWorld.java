@@ -1,8 +1,8 @@
 package io.mcprospero.secrets;
 
-import io.mcprospero.kms.CountingKeyManagement;
 import io.mcprospero.datakeys.DataKeyCache;
 import io.mcprospero.datakeys.DataKeys;
+import io.mcprospero.kms.CountingKeyManagement;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.KeyManagementFixture;
 import io.mcprospero.persistence.org.Org;

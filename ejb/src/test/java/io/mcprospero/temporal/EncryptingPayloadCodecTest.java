@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.mcprospero.kms.CountingKeyManagement;
 import io.mcprospero.datakeys.DataKeyCache;
 import io.mcprospero.datakeys.DataKeys;
+import io.mcprospero.kms.CountingKeyManagement;
 import io.mcprospero.kms.KeyManagementFixture;
 import io.mcprospero.testing.Bytes;
 import io.temporal.api.common.v1.Payload;
