@@ -2,6 +2,7 @@ package io.mcprospero.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.Browser;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ServerUnderTest;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Dynamic registration is open to anyone, so it is bounded: a rate per client address (429 with
  * Retry-After), and registrations never used within mcprospero.oauth.registration-ttl are refused and
- * deleted. Its own server, because the shared one must let the whole suite register from 127.0.0.1. Codes
- * live 2 s here, so their expiry is tested too.
+ * deleted. Wrong access codes at local sign-in are bounded per address too. Its own server, because the shared
+ * one must let the whole suite register and sign in from 127.0.0.1. Codes live 2 s here, so their expiry is
+ * tested too.
  */
 class RegistrationLimitsIT {
 
     private static final int RATE = 5;
+    private static final int FAILED_SIGN_INS = 3;
     private static final String CLAUDE = "{\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"],\"token_endpoint_auth_method\":\"none\"}";
     private static ServerUnderTest server;
     private static String database;
@@ -43,6 +46,7 @@ class RegistrationLimitsIT {
                 "MCPROSPERO_OAUTH_REGISTRATION_RATE", String.valueOf(RATE),
                 "MCPROSPERO_OAUTH_REGISTRATION_TTL", "PT8S",
                 "MCPROSPERO_HTTP_TRUST_FORWARDED_FOR", "true",
+                "MCPROSPERO_IDENTITY_LOCAL_FAILED_ATTEMPTS", String.valueOf(FAILED_SIGN_INS),
                 // short-lived codes are tested here too, on this server with short lifetimes
                 "MCPROSPERO_OAUTH_CODE_TTL", "PT2S"));
     }
@@ -68,6 +72,34 @@ class RegistrationLimitsIT {
         assertThat(error.getString("error_description")).contains("registrations a minute");
         assertThat(register("203.0.113.9, " + flooder).statusCode()).as("a forged first hop does not reset the count").isEqualTo(429);
         assertThat(register(randomAddress()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void wrongAccessCodesFromOneAddressEndInA429EvenForTheRightCodeWhileOtherAddressesSignIn() {
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client client = signIn.register();
+        Browser browser = new Browser();
+        String page = signIn.authorize(browser, signIn.authorizeParameters(client, LocalSignIn.verifier(), "s")).body();
+        String guesser = randomAddress();
+        for (int i = 0; i < FAILED_SIGN_INS; i++) {
+            HttpResponse<String> wrong = signInWith(browser, page, "guess-" + i, guesser);
+            assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
+            assertThat(wrong.body()).contains("That access code is not right");
+        }
+
+        HttpResponse<String> right = signInWith(browser, page, ServerUnderTest.ACCESS_CODE, guesser);
+
+        assertThat(right.statusCode()).as("the right code after the limit").isEqualTo(429);
+        assertThat(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 15 * 60L);
+        assertThat(right.body()).contains("Too many wrong access codes").contains("Try again in 15 minutes");
+        HttpResponse<String> elsewhere = signInWith(browser, page, ServerUnderTest.ACCESS_CODE, randomAddress());
+        assertThat(elsewhere.statusCode()).as("another address signs in").isEqualTo(303);
+    }
+
+    private static HttpResponse<String> signInWith(Browser browser, String page, String accessCode, String address) {
+        return browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
+                "request", Browser.field(page, "request"), "csrf", Browser.field(page, "csrf"),
+                "email", "guesser@example.com", "access_code", accessCode), Map.of("X-Forwarded-For", address));
     }
 
     @Test

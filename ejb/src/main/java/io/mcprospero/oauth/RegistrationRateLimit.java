@@ -1,27 +1,21 @@
 package io.mcprospero.oauth;
 
+import io.mcprospero.support.AddressWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registrations per client address and minute (a fixed window), so that one address cannot flood the
- * client table. Counted in memory on each instance: behind N instances an address gets up to N times the
- * rate, which still bounds a flood; a shared counter would cost a database write per attempt.
+ * client table. Counted in memory on each instance ({@link AddressWindows}).
  */
 @ApplicationScoped
 public class RegistrationRateLimit {
 
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-    /** More addresses than this in one window and the map is swept; it never holds more than a window's addresses. */
-    private static final int SWEEP_ABOVE = 10_000;
-
     private int perMinute;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AddressWindows windows = new AddressWindows(Duration.ofMinutes(1));
 
     protected RegistrationRateLimit() {
         // for the CDI proxy
@@ -34,26 +28,11 @@ public class RegistrationRateLimit {
 
     /** Counts an attempt from this address; throws a 429 OAuthError with the seconds to wait when over the rate. */
     public void admit(String address, Instant now) {
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(window -> window.endsBefore(now));
-        }
-        Window window = windows.compute(address == null ? "unknown" : address,
-                (key, current) -> current == null || current.endsBefore(now) ? new Window(now.plus(WINDOW), 1) : current.next());
+        AddressWindows.Window window = windows.count(address, now);
         if (window.count() > perMinute) {
-            long retryAfter = Math.max(1, Duration.between(now, window.end()).toSeconds());
+            long retryAfter = window.secondsLeft(now);
             throw OAuthError.tooManyRequests("more than " + perMinute + " registrations a minute from this address; try again in "
                     + retryAfter + " s", retryAfter);
-        }
-    }
-
-    private record Window(Instant end, int count) {
-
-        boolean endsBefore(Instant now) {
-            return !now.isBefore(end);
-        }
-
-        Window next() {
-            return new Window(end, count + 1);
         }
     }
 }

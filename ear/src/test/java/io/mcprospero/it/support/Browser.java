@@ -40,12 +40,18 @@ public final class Browser {
     }
 
     public HttpResponse<String> postForm(String url, Map<String, String> form) {
+        return postForm(url, form, Map.of());
+    }
+
+    /** POSTs the form with extra request headers (a proxy's X-Forwarded-For, say). */
+    public HttpResponse<String> postForm(String url, Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The value of a hidden (or any) input of this page's form. */
