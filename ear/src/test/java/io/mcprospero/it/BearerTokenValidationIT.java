@@ -16,7 +16,12 @@ import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
+import io.mcprospero.kms.AesGcm;
+import io.mcprospero.kms.EncryptedDataKey;
+import io.mcprospero.kms.EncryptionContext;
+import io.mcprospero.kms.LocalKeyFile;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,13 +31,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bearer tokens on /mcp are verified by MP-JWT with our AccessTokenStore: signature with the server's key, issuer,
  * audience (the MCP resource), expiry, the claims our tokens carry. Each forged variant below is signed correctly except for the one thing it gets
- * wrong, with the server's own private key read from its database, so that only that check can refuse it.
+ * wrong, with the server's own private key read from its database and unsealed with its master key file (both together
+ * are what it takes to sign), so that only that check can refuse it.
  */
 class BearerTokenValidationIT {
 
@@ -50,10 +57,19 @@ class BearerTokenValidationIT {
         userId = SignedJWT.parse(token).getJWTClaimsSet().getSubject();
         try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl(ServerUnderTest.database("it")), ServerUnderTest.dbUser(), "");
              Statement query = db.createStatement();
-             ResultSet key = query.executeQuery("select private_jwk from signing_keys where retired_at is null order by created_at")) {
+             ResultSet key = query.executeQuery("select kid, sealed_private_jwk, nonce, encrypted_data_key, key_id from signing_keys "
+                     + "where retired_at is null order by created_at")) {
             assertThat(key.next()).isTrue();
-            serverKey = RSAKey.parse(key.getString(1));
+            serverKey = RSAKey.parse(unseal(key.getString(1), key.getBytes(2), key.getBytes(3), key.getBytes(4), key.getString(5)));
         }
+    }
+
+    /** The private JWK as the server opens it: the data key from the local master key file, then AES-GCM. */
+    private static String unseal(String kid, byte[] sealed, byte[] nonce, byte[] dataKey, String keyId) throws Exception {
+        EncryptionContext context = EncryptionContext.of("purpose", "oauth-signing-key").with("kid", kid);
+        byte[] plainDataKey = LocalKeyFile.open(server.dataDir().resolve("keys").resolve("master.key"))
+                .decryptDataKey(new EncryptedDataKey(dataKey, keyId), context);
+        return new String(AesGcm.open(new SecretKeySpec(plainDataKey, "AES"), nonce, sealed, context.canonical()), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The start-up sequence, in the order it must happen: JSON logging, schema, signing keys, the secrets' master
- * key (the local key file is created on first start; missing KMS settings fail here), workflow engine.
+ * The start-up sequence, in the order it must happen: JSON logging, schema, the master key (the local key file is
+ * created on first start; missing KMS settings fail here), signing keys (sealed with data keys under the master
+ * key), workflow engine.
  * The web module runs it when its context initializes (the container has bound the data source and the module's
  * resources by then; a failure fails the deployment). A CDI bean rather than an EJB startup singleton: it was the
  * application's only EJB, and without one Payara does not start its EJB container, which cost start-up time and
@@ -61,9 +62,10 @@ public class StartupSequence {
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();
         schema.migrate();
-        signingKeys.load();
         String masterKey = keys.currentKeyId();
         LOG.info(() -> "secrets: master key " + masterKey);
+        // after the master key: the signing keys are sealed with data keys from it
+        signingKeys.load();
         engine.start();
         accessCode.announce();
         LOG.info("MCProspero started");

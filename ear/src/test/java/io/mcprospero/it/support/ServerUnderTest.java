@@ -166,6 +166,11 @@ public final class ServerUnderTest implements AutoCloseable {
         return port;
     }
 
+    /** The server's data directory (MCPROSPERO_DATA_DIR): the H2 file and the local master key file. */
+    public Path dataDir() {
+        return workDir.resolve("data");
+    }
+
     public Path log() {
         return log;
     }
