@@ -6,6 +6,13 @@ import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The admin tool exists for platform admins only; it reports health and rotates the secrets' master key. */
@@ -34,7 +41,7 @@ class AdminToolIT {
     }
 
     @Test
-    void anAdminRotatesTheSecretsMasterKey() {
+    void anAdminRotatesTheSecretsMasterKey() throws SQLException {
         RawMcp admin = session(ServerUnderTest.ADMIN_EMAIL);
         String before = structured(admin.callTool("admin", "{\"action\":\"system_health\"}"))
                 .getJsonObject("key_management").getString("current_key_id");
@@ -43,6 +50,23 @@ class AdminToolIT {
 
         assertThat(rotated.getString("current_key_id")).isNotEqualTo(before);
         assertThat(rotated.getInt("refused")).isZero();
+        // the signing keys' data keys move to the new master key too, and the server still signs and verifies
+        assertThat(rotated.getJsonObject("signing_keys").getInt("rewrapped")).isPositive();
+        assertThat(rotated.getJsonObject("signing_keys").getInt("refused")).isZero();
+        assertThat(signingKeysMasterKeys()).containsOnly(rotated.getString("current_key_id"));
+        assertThat(session(ServerUnderTest.ADMIN_EMAIL).callTool("whoami", "{}").toString()).contains(ServerUnderTest.ADMIN_EMAIL);
+    }
+
+    private static List<String> signingKeysMasterKeys() throws SQLException {
+        try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl(ServerUnderTest.database("it")), ServerUnderTest.dbUser(), "");
+             Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("select key_id from signing_keys")) {
+            List<String> keyIds = new ArrayList<>();
+            while (rows.next()) {
+                keyIds.add(rows.getString(1));
+            }
+            return keyIds;
+        }
     }
 
     @Test
@@ -51,7 +75,7 @@ class AdminToolIT {
         assertThat(admin.callTool("admin", "{\"action\":\"drop_database\"}").getJsonObject("error").getInt("code")).isEqualTo(-32602);
     }
 
-    private static java.util.List<String> toolNames(RawMcp mcp) {
+    private static List<String> toolNames(RawMcp mcp) {
         return mcp.request("tools/list", null).getJsonObject("result").getJsonArray("tools")
                 .getValuesAs(jakarta.json.JsonValue::asJsonObject).stream().map(tool -> tool.getString("name")).toList();
     }

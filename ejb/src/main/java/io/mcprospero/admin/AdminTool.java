@@ -15,6 +15,8 @@ import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
+import io.mcprospero.oauth.SigningKeys;
+import io.mcprospero.secrets.RewrapCounts;
 import io.mcprospero.secrets.RotationSummary;
 import io.mcprospero.secrets.SecretRotation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,7 @@ public class AdminTool implements Tool {
     private List<HealthCheck> readiness;
     private KeyManagement keys;
     private SecretRotation rotation;
+    private SigningKeys signingKeys;
     private SignupAllowlist allowlist;
     private UserAccounts users;
     private Members members;
@@ -51,10 +54,12 @@ public class AdminTool implements Tool {
 
     @Inject
     public AdminTool(@Any @Readiness Instance<HealthCheck> readiness, KeyManagement keys, SecretRotation rotation,
-                     SignupAllowlist allowlist, UserAccounts users, Members members, PlatformAdmins admins) {
+                     SigningKeys signingKeys, SignupAllowlist allowlist, UserAccounts users, Members members,
+                     PlatformAdmins admins) {
         this.readiness = readiness.stream().toList();
         this.keys = keys;
         this.rotation = rotation;
+        this.signingKeys = signingKeys;
         this.allowlist = allowlist;
         this.users = users;
         this.members = members;
@@ -113,16 +118,21 @@ public class AdminTool implements Tool {
                         .build());
     }
 
+    /** The master key is shared: the secrets' data keys are re-wrapped, then the signing keys'. */
     private ToolResult rotateSecretsKey() {
         RotationSummary summary = rotation.rotateAll();
+        RewrapCounts signing = signingKeys.rewrapDataKeys();
+        int refused = summary.refused() + signing.refused();
         return ToolResult.of("Rotated to key " + summary.currentKeyId() + ": " + summary.rewrapped() + " data keys re-wrapped, "
-                        + summary.changedMeanwhile() + " changed meanwhile, " + summary.refused() + " refused by the key service"
-                        + (summary.refused() > 0 ? " (run the rotation again; the operator log names them)" : "") + ".",
+                        + summary.changedMeanwhile() + " changed meanwhile, " + summary.refused() + " refused by the key service; "
+                        + "signing keys: " + signing.rewrapped() + " re-wrapped, " + signing.refused() + " refused"
+                        + (refused > 0 ? " (run the rotation again; the operator log names them)" : "") + ".",
                 Jsons.object()
                         .add("current_key_id", summary.currentKeyId())
                         .add("rewrapped", summary.rewrapped())
                         .add("changed_meanwhile", summary.changedMeanwhile())
                         .add("refused", summary.refused())
+                        .add("signing_keys", Jsons.object().add("rewrapped", signing.rewrapped()).add("refused", signing.refused()))
                         .add("took_ms", summary.took().toMillis())
                         .build());
     }

@@ -14,6 +14,7 @@ import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.SealingKey;
 import io.mcprospero.persistence.oauth.SigningKey;
+import io.mcprospero.secrets.RewrapCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,6 +85,30 @@ public class SigningKeys {
         }
         VerificationKeys.publish(ConfigProvider.getConfig(), publicKeys.toString());
         LOG.info(() -> "signing with key " + signing.getKeyID() + "; " + publicKeys.getKeys().size() + " verification key(s) published");
+    }
+
+    /**
+     * After a master key rotation: every sealed key's data key, encrypted again under the current master key (in
+     * the key service; the plain data key never comes here). Retired keys too, since they may still be read.
+     */
+    @Transactional
+    public RewrapCounts rewrapDataKeys() {
+        int rewrapped = 0;
+        int refused = 0;
+        for (SigningKey row : entityManager.createNamedQuery(SigningKey.ALL, SigningKey.class).getResultList()) {
+            if (!row.isSealed()) {
+                continue;
+            }
+            try {
+                EncryptedDataKey next = dataKeys.rewrap(new EncryptedDataKey(row.encryptedDataKey(), row.keyId()), contextOf(row.kid()));
+                row.rewrapDataKey(next.ciphertext(), next.keyId());
+                rewrapped++;
+            } catch (DataKeyRefused e) {
+                refused++;
+                LOG.warning(() -> "signing key " + row.kid() + ": the key management service refused its data key: " + e.getMessage());
+            }
+        }
+        return new RewrapCounts(rewrapped, 0, refused);
     }
 
     public RSAKey signingKey() {

@@ -17,12 +17,14 @@ import java.time.Instant;
 @Entity
 @Table(name = "signing_keys")
 @NamedQuery(name = SigningKey.UNRETIRED, query = "select k from SigningKey k where k.retiredAt is null order by k.createdAt desc")
+@NamedQuery(name = SigningKey.ALL, query = "select k from SigningKey k order by k.createdAt")
 @NamedQuery(name = SigningKey.SEAL_IF_CLEAR, query = "update SigningKey k set k.sealedPrivateJwk = :sealed, k.nonce = :nonce, "
         + "k.encryptedDataKey = :dataKey, k.keyId = :keyId, k.privateJwk = null, k.version = k.version + 1 "
         + "where k.kid = :kid and k.privateJwk is not null")
 public class SigningKey {
 
     public static final String UNRETIRED = "SigningKey.unretired";
+    public static final String ALL = "SigningKey.all";
     /** Seals a row that holds its private key in clear; changes nothing when another instance got there first. */
     public static final String SEAL_IF_CLEAR = "SigningKey.sealIfClear";
 
@@ -75,6 +77,15 @@ public class SigningKey {
         this.encryptedDataKey = Require.present(encryptedDataKey, "encrypted data key").clone();
         this.keyId = Require.text(keyId, "key id", 2048);
         this.createdAt = Require.present(now, "creation time");
+    }
+
+    /** The same data key, encrypted under the current master key (after a rotation); the ciphertext stays. */
+    public void rewrapDataKey(byte[] encryptedDataKey, String keyId) {
+        if (sealedPrivateJwk == null) {
+            throw new IllegalStateException("signing key " + kid + " is not sealed; there is no data key to re-wrap");
+        }
+        this.encryptedDataKey = Require.present(encryptedDataKey, "encrypted data key").clone();
+        this.keyId = Require.text(keyId, "key id", 2048);
     }
 
     public void retire(Instant now) {
