@@ -16,7 +16,7 @@ import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
 import io.mcprospero.oauth.SigningKeys;
-import io.mcprospero.secrets.RewrapCounts;
+import io.mcprospero.datakeys.RewrapCounts;
 import io.mcprospero.secrets.RotationSummary;
 import io.mcprospero.secrets.SecretRotation;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.mcprospero.datakeys;
 
+import io.mcprospero.kms.AesGcm;
 import io.mcprospero.kms.DataKey;
 import io.mcprospero.kms.DataKeyRefused;
 import io.mcprospero.kms.EncryptedDataKey;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -80,6 +82,24 @@ public class DataKeys implements EnvelopeKeys {
         SecretKey key = new SecretKeySpec(plaintext, "AES");
         cache.put(encrypted, context, plaintext);
         return key;
+    }
+
+    /**
+     * Seals a value: AES-256-GCM under a fresh data key for {@code context}, with {@code additionalData} bound into
+     * the tag. The one way values are envelope-encrypted here (secrets, signing keys).
+     */
+    public Envelope seal(EncryptionContext context, byte[] additionalData, byte[] plaintext) {
+        SealingKey key = fresh(context);
+        byte[] nonce = AesGcm.newNonce();
+        return new Envelope(AesGcm.seal(key.key(), nonce, plaintext, additionalData), nonce, key.encrypted());
+    }
+
+    /**
+     * Opens a sealed value. Throws {@link DataKeyRefused} when the key service will not decrypt the data key for this
+     * context, and {@link AEADBadTagException} when the ciphertext, nonce or additional data do not belong together.
+     */
+    public byte[] open(EncryptionContext context, byte[] additionalData, Envelope envelope) throws AEADBadTagException {
+        return AesGcm.open(unwrap(envelope.dataKey(), context), envelope.nonce(), envelope.ciphertext(), additionalData);
     }
 
     /** The same data key encrypted under the current master key. */

@@ -8,13 +8,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.mcprospero.config.VerificationKeys;
 import io.mcprospero.datakeys.DataKeys;
-import io.mcprospero.kms.AesGcm;
+import io.mcprospero.datakeys.Envelope;
+import io.mcprospero.datakeys.RewrapCounts;
 import io.mcprospero.kms.DataKeyRefused;
 import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
-import io.mcprospero.kms.SealingKey;
 import io.mcprospero.persistence.oauth.SigningKey;
-import io.mcprospero.secrets.RewrapCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -134,7 +133,7 @@ public class SigningKeys {
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-            Sealed sealed = seal(key.getKeyID(), key.toJSONString());
+            Envelope sealed = seal(key.getKeyID(), key.toJSONString());
             return new SigningKey(key.getKeyID(), JWSAlgorithm.RS256.getName(), key.toPublicJWK().toJSONString(),
                     sealed.ciphertext(), sealed.nonce(), sealed.dataKey().ciphertext(), sealed.dataKey().keyId(), clock.instant());
         } catch (JOSEException e) {
@@ -144,7 +143,7 @@ public class SigningKeys {
 
     /** A row from before the keys were sealed: sealed now, unless another instance starting at once did it first. */
     private void sealInPlace(SigningKey row) {
-        Sealed sealed = seal(row.kid(), row.clearPrivateJwk());
+        Envelope sealed = seal(row.kid(), row.clearPrivateJwk());
         int updated = entityManager.createNamedQuery(SigningKey.SEAL_IF_CLEAR)
                 .setParameter("sealed", sealed.ciphertext())
                 .setParameter("nonce", sealed.nonce())
@@ -157,12 +156,9 @@ public class SigningKeys {
         }
     }
 
-    private Sealed seal(String kid, String privateJwk) {
+    private Envelope seal(String kid, String privateJwk) {
         EncryptionContext context = contextOf(kid);
-        SealingKey key = dataKeys.fresh(context);
-        byte[] nonce = AesGcm.newNonce();
-        byte[] ciphertext = AesGcm.seal(key.key(), nonce, privateJwk.getBytes(StandardCharsets.UTF_8), context.canonical());
-        return new Sealed(ciphertext, nonce, key.encrypted());
+        return dataKeys.seal(context, context.canonical(), privateJwk.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The private JWK of a sealed row; fails closed, naming the key, when it cannot be decrypted. */
@@ -172,8 +168,8 @@ public class SigningKeys {
         }
         EncryptionContext context = contextOf(row.kid());
         try {
-            byte[] plaintext = AesGcm.open(dataKeys.unwrap(new EncryptedDataKey(row.encryptedDataKey(), row.keyId()), context),
-                    row.nonce(), row.sealedPrivateJwk(), context.canonical());
+            byte[] plaintext = dataKeys.open(context, context.canonical(), new Envelope(row.sealedPrivateJwk(), row.nonce(),
+                    new EncryptedDataKey(row.encryptedDataKey(), row.keyId())));
             return new KeyText(row.kid(), new String(plaintext, StandardCharsets.UTF_8));
         } catch (DataKeyRefused e) {
             throw new IllegalStateException("signing key " + row.kid() + " cannot be decrypted: the key management service "
@@ -193,9 +189,6 @@ public class SigningKeys {
         } catch (ParseException e) {
             throw new IllegalStateException("signing key " + key.kid() + " is not a valid RSA JWK");
         }
-    }
-
-    private record Sealed(byte[] ciphertext, byte[] nonce, EncryptedDataKey dataKey) {
     }
 
     /** A private key in clear, in memory only; toString leaves it out. */

@@ -2,6 +2,7 @@ package io.mcprospero.runtime;
 
 import io.mcprospero.identity.IdentityMode;
 import io.mcprospero.identity.LocalAccessCode;
+import io.mcprospero.identity.SignInAttempts;
 import io.mcprospero.identity.oidc.OidcSettings;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
@@ -32,18 +33,20 @@ public class StartupSequence {
     private final SigningKeys signingKeys;
     private final WorkflowEngine engine;
     private final LocalAccessCode accessCode;
+    private final SignInAttempts signInAttempts;
     private final String identityMode;
     private final KeyManagement keys;
     private final OidcSettings oidc;
 
     @Inject
     StartupSequence(SchemaMigrations schema, SigningKeys signingKeys, WorkflowEngine engine,
-            LocalAccessCode accessCode, @ConfigProperty(name = "mcprospero.identity.mode") String identityMode,
+            LocalAccessCode accessCode, SignInAttempts signInAttempts, @ConfigProperty(name = "mcprospero.identity.mode") String identityMode,
             KeyManagement keys, OidcSettings oidc) {
         this.schema = schema;
         this.signingKeys = signingKeys;
         this.engine = engine;
         this.accessCode = accessCode;
+        this.signInAttempts = signInAttempts;
         this.identityMode = identityMode;
         this.keys = keys;
         this.oidc = oidc;
@@ -51,13 +54,16 @@ public class StartupSequence {
 
     /** For the container's proxy only. */
     protected StartupSequence() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     public void start() {
         IdentityMode.requireSupported(identityMode);
         if (IdentityMode.OIDC.equals(identityMode)) {
             oidc.requireComplete();
+        } else {
+            // its settings are checked when it is created; a bad limit fails the start, not the first sign-in
+            signInAttempts.allowedFailures();
         }
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();

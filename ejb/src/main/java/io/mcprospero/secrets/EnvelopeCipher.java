@@ -1,16 +1,14 @@
 package io.mcprospero.secrets;
 
 import io.mcprospero.datakeys.DataKeys;
+import io.mcprospero.datakeys.Envelope;
 import io.mcprospero.failure.SecretUnreadable;
-import io.mcprospero.kms.AesGcm;
 import io.mcprospero.kms.DataKeyRefused;
 import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
-import io.mcprospero.kms.SealingKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.SecretKey;
 
 /**
  * Envelope encryption of one secret: a fresh data key per value, AES-256-GCM with a random 96-bit nonce and
@@ -34,22 +32,16 @@ public class EnvelopeCipher {
     }
 
     public Envelope seal(SecretRef ref, byte[] plaintext) {
-        SealingKey key = dataKeys.fresh(ref.keyContext());
-        byte[] nonce = AesGcm.newNonce();
-        return new Envelope(AesGcm.seal(key.key(), nonce, plaintext, ref.additionalData()), nonce, key.encrypted());
+        return dataKeys.seal(ref.keyContext(), ref.additionalData(), plaintext);
     }
 
     public byte[] open(SecretRef ref, Envelope envelope) {
-        SecretKey key;
         try {
-            key = dataKeys.unwrap(envelope.dataKey(), ref.keyContext());
+            return dataKeys.open(ref.keyContext(), ref.additionalData(), envelope);
         } catch (DataKeyRefused e) {
             throw new SecretUnreadable(ref + " cannot be decrypted: the key management service refused its data key (the row "
                     + "was moved to another org or altered, or this server's master key is not the one it was written with). "
                     + STORE_AGAIN, e.getMessage());
-        }
-        try {
-            return AesGcm.open(key, envelope.nonce(), envelope.ciphertext(), ref.additionalData());
         } catch (AEADBadTagException e) {
             throw new SecretUnreadable(ref + " cannot be decrypted: its ciphertext, nonce or data key does not belong "
                     + "to this secret (the row was altered). " + STORE_AGAIN, "AES-GCM tag mismatch");

@@ -1,5 +1,7 @@
 package io.mcprospero.secrets;
 
+import io.mcprospero.datakeys.Envelope;
+import io.mcprospero.datakeys.RewrapCounts;
 import io.mcprospero.failure.Conflict;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.failure.SecretUnreadable;

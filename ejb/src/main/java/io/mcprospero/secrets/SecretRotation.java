@@ -1,6 +1,7 @@
 package io.mcprospero.secrets;
 
 import io.mcprospero.datakeys.DataKeys;
+import io.mcprospero.datakeys.RewrapCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.mcprospero.secrets;
 
+import io.mcprospero.datakeys.RewrapCounts;
 import io.mcprospero.persistence.secrets.SecretKind;
 import java.util.List;
 import java.util.Optional;

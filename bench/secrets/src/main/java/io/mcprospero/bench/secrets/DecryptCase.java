@@ -5,7 +5,7 @@ import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.LocalKeyFile;
 import io.mcprospero.persistence.secrets.SecretKind;
-import io.mcprospero.secrets.Envelope;
+import io.mcprospero.datakeys.Envelope;
 import io.mcprospero.secrets.EnvelopeCipher;
 import io.mcprospero.secrets.SecretRef;
 import java.nio.file.Files;

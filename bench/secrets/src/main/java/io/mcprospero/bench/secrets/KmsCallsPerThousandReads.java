@@ -6,7 +6,7 @@ import io.mcprospero.kms.AwsKms;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.LocalKeyFile;
 import io.mcprospero.persistence.secrets.SecretKind;
-import io.mcprospero.secrets.Envelope;
+import io.mcprospero.datakeys.Envelope;
 import io.mcprospero.secrets.EnvelopeCipher;
 import io.mcprospero.secrets.SecretRef;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
-package io.mcprospero.secrets;
+package io.mcprospero.datakeys;
 
 import io.mcprospero.kms.EncryptedDataKey;
 
-/** An encrypted secret as stored: AES-256-GCM ciphertext (with tag), its nonce, and its encrypted data key. */
+/** A value sealed by {@link DataKeys#seal}: AES-256-GCM ciphertext (with tag), its nonce, and its encrypted data key. */
 public record Envelope(byte[] ciphertext, byte[] nonce, EncryptedDataKey dataKey) {
 
     @Override

@@ -1,9 +1,0 @@
-package io.mcprospero.secrets;
-
-/**
- * The outcome of re-wrapping stored data keys: how many were re-wrapped, how many were replaced by a write
- * meanwhile (which used the current key already), and how many the master key refused (altered rows, each
- * logged with its id).
- */
-public record RewrapCounts(int rewrapped, int changedMeanwhile, int refused) {
-}
