@@ -39,6 +39,7 @@ public final class Main {
 
     private static final String PRODUCT = "MCProspero";
     private static final String BARE = "bare Payara Micro";
+    private static final String FLOOR = "floor";
 
     static final double STARTUP_TARGET = 1.25;
     static final double RSS_TARGET = 1.25;
@@ -98,6 +99,11 @@ public final class Main {
             env.putAll(options.productEnv);
             return env;
         }, "/health/ready", options.readyMarker));
+        if (options.floorJar != null) {
+            // the required components alone (bench/floor): start-up and memory only, in the same data-directory layout
+            servers.put(FLOOR, new Server(FLOOR, options.floorJar,
+                    dir -> Map.of("MCPROSPERO_DATA_DIR", dir.resolve("data").toString()), "/health/ready", "workflow-engine"));
+        }
 
         List<Start> starts = new ArrayList<>();
         Map<String, Map<String, Long>> nmt = new LinkedHashMap<>();
@@ -106,11 +112,17 @@ public final class Main {
         Summary whoami = null;
         double signInMillis = Double.NaN;
         for (int rep = 1; rep <= options.reps; rep++) {
-            List<String> order = rep % 2 == 1 ? List.of(BARE, PRODUCT) : List.of(PRODUCT, BARE);
+            List<String> order = new ArrayList<>(servers.keySet());
+            if (order.remove(FLOOR)) {
+                order.add(1, FLOOR);
+            }
+            if (rep % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
             boolean last = rep == options.reps;
             for (String key : order) {
                 Server spec = servers.get(key);
-                Path dir = options.workDir.resolve((key.equals(PRODUCT) ? "product-" : "bare-") + rep);
+                Path dir = options.workDir.resolve((key.equals(PRODUCT) ? "product-" : key.equals(FLOOR) ? "floor-" : "bare-") + rep);
                 try (ServerProcess server = ServerProcess.start(key, spec.jar, options.jvmArgs, spec.env.apply(dir), dir)) {
                     Duration ready = server.awaitReady(spec.readyPath, spec.readyMarker, options.readyTimeout);
                     double cpu = server.cpuNanos() / 1e9;
@@ -125,7 +137,7 @@ public final class Main {
                     Double idle = null;
                     Long rssAfter = null;
                     Long peakAfter = null;
-                    if (last && options.load) {
+                    if (last && options.load && !key.equals(FLOOR)) {
                         long cpuBefore = server.cpuNanos();
                         long idleStart = System.nanoTime();
                         Thread.sleep(options.idleSeconds * 1000L);
@@ -163,7 +175,11 @@ public final class Main {
     }
 
     private void checkInputs() throws IOException {
-        for (Path input : List.of(options.productJar, options.payaraMicro, options.helloWar)) {
+        List<Path> inputs = new ArrayList<>(List.of(options.productJar, options.payaraMicro, options.helloWar));
+        if (options.floorJar != null) {
+            inputs.add(options.floorJar);
+        }
+        for (Path input : inputs) {
             if (!Files.isRegularFile(input)) {
                 throw new IOException("missing " + input + " (build with: mvn -o -q -f bench/pom.xml package; "
                         + "copy the product: mkdir -p /tmp/bench && cp ear/target/mcprospero.jar /tmp/bench/)");
@@ -315,6 +331,9 @@ public final class Main {
             row("peak RSS after the load (MiB)", bareLast.peakAfterLoadKib() / 1024.0, productLast.peakAfterLoadKib() / 1024.0,
                     "%.0f", Double.NaN, true);
         }
+        if (options.floorJar != null) {
+            reportFloor(starts);
+        }
         out.println();
         out.println("each start (s to ready / CPU-s / RSS MiB):");
         for (Start start : starts) {
@@ -386,6 +405,29 @@ public final class Main {
             out.println(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f |", category, b / 1024.0, p / 1024.0, (p - b) / 1024.0));
         }
         out.println();
+    }
+
+    /**
+     * How much of the product's start-up and memory the components the issue requires at ready cost by themselves
+     * (bench/floor: data source on H2, JPA, Flyway, the in-process Temporal service, readiness checks).
+     */
+    private void reportFloor(List<Start> starts) {
+        out.println();
+        out.println("Floor (bench/floor: the components required at ready, without the product):");
+        out.println();
+        out.println("| | " + BARE + " | " + FLOOR + " | " + PRODUCT + " | floor / bare | " + PRODUCT + " / floor |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        List<java.util.Map.Entry<String, java.util.function.ToDoubleFunction<Start>>> measures = List.of(
+                Map.entry("time to ready (s)", Start::readySeconds),
+                Map.entry("CPU time to ready (s)", Start::cpuSecondsAtReady),
+                Map.entry("RSS at ready (MiB)", s -> s.rssAtReadyKib() / 1024.0));
+        for (var measure : measures) {
+            double bare = median(starts, BARE, measure.getValue());
+            double floor = median(starts, FLOOR, measure.getValue());
+            double product = median(starts, PRODUCT, measure.getValue());
+            out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f | %.2f |", measure.getKey(), bare, floor,
+                    product, floor / bare, product / floor));
+        }
     }
 
     private void row(String label, Double bare, Double product, String format, double target, boolean lowerIsBetter) {
@@ -488,6 +530,8 @@ public final class Main {
                   --access-code=CODE      local sign-in access code given to the product (default bench-code)
                   --ready-marker=TEXT     text /health/ready must contain (default workflow-engine)
                   --product-env=NAME=VALUE  more environment for the product, repeatable (e.g. MCPROSPERO_DB_URL=...)
+                  --floor-jar=PATH        also start this floor uberjar (bench/floor/target/floor.jar) in the alternation,
+                                          start-up and RSS only, and print what the required components cost alone
                   --no-load               start-up and RSS only
                   --nmt                   also where the memory goes: both servers get -XX:NativeMemoryTracking=summary
                                           (costs a little start-up and memory), and jcmd VM.native_memory at ready
@@ -497,9 +541,10 @@ public final class Main {
 
         private static final java.util.Set<String> VALUED = java.util.Set.of("--product-jar", "--payara-micro", "--hello-war",
                 "--work-dir", "--jvm-args", "--reps", "--clients", "--warmup", "--warmup-max", "--settle", "--measure", "--rounds", "--idle",
-                "--ready-timeout", "--access-code", "--ready-marker", "--product-env");
+                "--ready-timeout", "--access-code", "--ready-marker", "--product-env", "--floor-jar");
 
         Path productJar = Path.of("/tmp/bench/mcprospero.jar");
+        Path floorJar;
         Path payaraMicro;
         Path helloWar;
         Path workDir = Path.of("/tmp/bench/runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -582,6 +627,7 @@ public final class Main {
         private void set(String name, String value) {
             switch (name) {
                 case "--product-jar" -> productJar = Path.of(value).toAbsolutePath().normalize();
+                case "--floor-jar" -> floorJar = Path.of(value).toAbsolutePath().normalize();
                 case "--payara-micro" -> payaraMicro = Path.of(value);
                 case "--hello-war" -> helloWar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
