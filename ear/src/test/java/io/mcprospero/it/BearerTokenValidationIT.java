@@ -15,23 +15,14 @@ import com.nimbusds.jwt.SignedJWT;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.RawMcp;
+import io.mcprospero.it.support.SealedSigningKey;
 import io.mcprospero.it.support.ServerUnderTest;
-import io.mcprospero.kms.AesGcm;
-import io.mcprospero.kms.EncryptedDataKey;
-import io.mcprospero.kms.EncryptionContext;
-import io.mcprospero.kms.LocalKeyFile;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,21 +46,7 @@ class BearerTokenValidationIT {
         server = ServerUnderTest.shared();
         String token = new LocalSignIn(server).tokensFor("victor@example.com").accessToken();
         userId = SignedJWT.parse(token).getJWTClaimsSet().getSubject();
-        try (Connection db = DriverManager.getConnection(ServerUnderTest.jdbcUrl(ServerUnderTest.database("it")), ServerUnderTest.dbUser(), "");
-             Statement query = db.createStatement();
-             ResultSet key = query.executeQuery("select kid, sealed_private_jwk, nonce, encrypted_data_key, key_id from signing_keys "
-                     + "where retired_at is null order by created_at")) {
-            assertThat(key.next()).isTrue();
-            serverKey = RSAKey.parse(unseal(key.getString(1), key.getBytes(2), key.getBytes(3), key.getBytes(4), key.getString(5)));
-        }
-    }
-
-    /** The private JWK as the server opens it: the data key from the local master key file, then AES-GCM. */
-    private static String unseal(String kid, byte[] sealed, byte[] nonce, byte[] dataKey, String keyId) throws Exception {
-        EncryptionContext context = EncryptionContext.of("purpose", "oauth-signing-key").with("kid", kid);
-        byte[] plainDataKey = LocalKeyFile.open(server.dataDir().resolve("keys").resolve("master.key"))
-                .decryptDataKey(new EncryptedDataKey(dataKey, keyId), context);
-        return new String(AesGcm.open(new SecretKeySpec(plainDataKey, "AES"), nonce, sealed, context.canonical()), StandardCharsets.UTF_8);
+        serverKey = SealedSigningKey.signing(ServerUnderTest.database("it")).unseal(server.dataDir());
     }
 
     @Test

@@ -23,9 +23,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The built Payara Micro uberjar, started as a separate process, as an operator would start it. The
  * shared instance runs on PostgreSQL and starts once for the whole integration-test phase; tests that
- * need their own (H2, restarts) start more with {@link #start(String, Map)}.
+ * need their own (H2, restarts) start more with {@link #start(String, Map)}, and tests of a start that must
+ * fail with {@link #launch(String, Map)}.
  */
 public final class ServerUnderTest implements AutoCloseable {
+
+    /** What starting a process waits for. */
+    private enum Awaited { READY, PAYARA_STARTED }
 
     public static final String ACCESS_CODE = "it-access-code-4711";
     public static final String ADMIN_EMAIL = "admin@example.com";
@@ -85,10 +89,22 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** As {@link #start(String, Map)}, on a port chosen in advance (when its URL must be known before it starts). */
     public static ServerUnderTest start(String name, int port, Map<String, String> environment) {
+        return create(name, port, environment, Awaited.READY);
+    }
+
+    /**
+     * Starts another server and returns once Payara has finished starting, whether or not the application deployed:
+     * for tests of a start that must fail, where waiting for readiness would only wait out the timeout.
+     */
+    public static ServerUnderTest launch(String name, Map<String, String> environment) {
+        return create(name, freePort(), environment, Awaited.PAYARA_STARTED);
+    }
+
+    private static ServerUnderTest create(String name, int port, Map<String, String> environment, Awaited awaited) {
         try {
             ServerUnderTest server = new ServerUnderTest(name, port, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            server.startProcess();
+            server.startProcess(awaited);
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the server " + name, e);
@@ -102,15 +118,29 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Restarts with some settings changed, as an operator redeploying with a new configuration would. */
     public void restartWith(Map<String, String> changes) {
         environment.putAll(changes);
+        restart(Awaited.READY);
+    }
+
+    /**
+     * Starts again on the same data directory and database, as {@link #launch(String, Map)} does: returns once Payara
+     * has finished starting, ready or not.
+     */
+    public void relaunch() {
+        restart(Awaited.PAYARA_STARTED);
+    }
+
+    private void restart(Awaited awaited) {
         stop();
         try {
-            startProcess();
+            startProcess(awaited);
         } catch (IOException e) {
             throw new IllegalStateException("could not restart the server " + name, e);
         }
     }
 
-    private void startProcess() throws IOException {
+    private void startProcess(Awaited awaited) throws IOException {
+        // the log is appended to across restarts; only what this start writes tells whether it is done
+        int logBefore = Files.exists(log) ? logText().length() : 0;
         Path jar = Path.of(System.getProperty("it.uberjar", "target/mcprospero.jar")).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
                 "--port", String.valueOf(port), "--nocluster"));
@@ -123,7 +153,11 @@ public final class ServerUnderTest implements AutoCloseable {
         builder.environment().putAll(environment);
         process = builder.start();
         try {
-            awaitReady(Duration.ofSeconds(300));
+            if (awaited == Awaited.READY) {
+                awaitReady(Duration.ofSeconds(300));
+            } else {
+                awaitPayaraStarted(logBefore, Duration.ofSeconds(300));
+            }
         } catch (RuntimeException notReady) {
             process.destroyForcibly();
             throw notReady;
@@ -134,9 +168,7 @@ public final class ServerUnderTest implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server " + name + " exited with " + process.exitValue() + "; see " + log);
-            }
+            requireAlive();
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -152,6 +184,25 @@ public final class ServerUnderTest implements AutoCloseable {
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("server " + name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** Payara's last start-up line ("Payara Micro ... ready in ... (ms)"), which it writes after deploying or failing to. */
+    private void awaitPayaraStarted(int logBefore, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            requireAlive();
+            if (logText().substring(logBefore).lines().anyMatch(line -> line.contains("Payara Micro ") && line.contains(" ready in "))) {
+                return;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Payara did not finish starting the server " + name + " within " + timeout + "; see " + log);
+    }
+
+    private void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("server " + name + " exited with " + process.exitValue() + "; see " + log);
+        }
     }
 
     public String baseUrl() {
