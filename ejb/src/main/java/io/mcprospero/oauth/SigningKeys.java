@@ -80,7 +80,8 @@ public class SigningKeys {
             signing = parsed.get(parsed.size() - 1);
             publicKeys = new JWKSet(parsed.stream().map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK()).toList());
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("a signing key in the database cannot be read", e);
+            // the cause names the key; the operator reads this line first
+            throw new IllegalStateException("a signing key in the database cannot be read: " + e.getMessage(), e);
         }
         VerificationKeys.publish(ConfigProvider.getConfig(), publicKeys.toString());
         LOG.info(() -> "signing with key " + signing.getKeyID() + "; " + publicKeys.getKeys().size() + " verification key(s) published");

@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** The product's start-up order, reduced to the required parts: schema, first JPA use, workflow engine. */
+/**
+ * The product's start-up order, reduced to the required parts: schema, first JPA use, workflow engine. For taking the
+ * cost apart, {@code FLOOR_WITHOUT} (comma-separated: {@code migrations}, {@code jpa}, {@code engine}) skips parts of
+ * it; what deployment itself does (data source, persistence unit, libraries) stays.
+ */
 @WebListener
 public class Startup implements ServletContextListener {
 
@@ -26,9 +31,20 @@ public class Startup implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        int applied = Migrations.migrate(dataSource, Thread.currentThread().getContextClassLoader());
-        LOG.info(() -> "floor: " + applied + " migration(s) applied; latest notes " + notes.addAndReadLatest("started"));
-        engine.start();
-        LOG.info("floor started");
+        String skipped = System.getenv().getOrDefault("FLOOR_WITHOUT", "");
+        Set<String> without = Set.of(skipped.split(","));
+        if (!without.contains("migrations")) {
+            int applied = Migrations.migrate(dataSource, Thread.currentThread().getContextClassLoader());
+            LOG.info(() -> "floor: " + applied + " migration(s) applied");
+        }
+        if (!without.contains("jpa") && !without.contains("migrations")) {
+            LOG.info(() -> "floor: latest notes " + notes.addAndReadLatest("started"));
+        }
+        if (without.contains("engine")) {
+            engine.skip();
+        } else {
+            engine.start();
+        }
+        LOG.info(() -> "floor started" + (skipped.isBlank() ? "" : " without " + skipped));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WorkflowEngine {
 
     private volatile Engine engine;
+    private volatile boolean skipped;
 
     void start() {
         Engine started = Engine.inProcess();
@@ -16,9 +17,14 @@ public class WorkflowEngine {
         engine = started;
     }
 
+    /** Not started, on purpose (FLOOR_WITHOUT=engine): readiness does not wait for it. */
+    void skip() {
+        skipped = true;
+    }
+
     boolean isServing() {
         Engine current = engine;
-        return current != null && current.isServing();
+        return skipped || current != null && current.isServing();
     }
 
     @PreDestroy
