@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Start-up fails closed: a setting the server cannot honour, or a signing key it cannot open, fails the deployment.
- * Payara itself stays up and answers 500 to every path, so the server never reports ready, serves nothing and issues
- * no token, and its log names what was wrong. Coming up anyway would mean signing people in under a mode nobody
- * chose, with no limit on guessing the access code, or with a key someone has tampered with.
+ * Start-up fails closed: a setting the server cannot honour, or a signing key it cannot open, fails the deployment,
+ * and its log names what was wrong. By default the process then ends with status 1. With
+ * {@code mcprospero.startup.exit-on-failure=false}, Payara stays up without the application and answers 500 to every
+ * path, so the server never reports ready, serves nothing and issues no token. Coming up anyway would mean signing
+ * people in under a mode nobody chose, with no limit on guessing the access code, or with a key someone has tampered
+ * with.
  */
 class StartupFailsClosedIT {
+
+    private static final Map<String, String> KEEP_RUNNING = Map.of("MCPROSPERO_STARTUP_EXIT_ON_FAILURE", "false");
 
     /**
      * How long a failed server is watched after Payara has finished starting, in case it comes up after all.
@@ -43,10 +48,21 @@ class StartupFailsClosedIT {
     @CsvSource(delimiter = '|', value = {
             "MCPROSPERO_IDENTITY_MODE | bogus | mcprospero.identity.mode=bogus is not a mode MCProspero knows",
             "MCPROSPERO_IDENTITY_LOCAL_FAILED_ATTEMPTS | 0 | mcprospero.identity.local.failed-attempts must be at least 1; got 0"})
-    void aBadSettingFailsTheStart(String variable, String value, String logged) throws InterruptedException {
+    void aBadSettingEndsTheProcess(String variable, String value, String logged) {
         try (ServerUnderTest server = ServerUnderTest.launch("bad-" + variable.toLowerCase(Locale.ROOT), Map.of(variable, value))) {
+            assertThat(server.exitStatus(Duration.ofSeconds(60))).hasValue(1);
+            assertThat(server.logText()).contains("MCProspero could not start: " + logged).doesNotContain("MCProspero started");
+        }
+    }
+
+    @Test
+    void aServerKeptRunningAfterAFailedStartServesNothing() throws InterruptedException {
+        Map<String, String> settings = new HashMap<>(KEEP_RUNNING);
+        settings.put("MCPROSPERO_IDENTITY_MODE", "bogus");
+        try (ServerUnderTest server = ServerUnderTest.launch("bad-mode-kept-running", settings)) {
+            String logged = "mcprospero.identity.mode=bogus is not a mode MCProspero knows";
             assertStaysUnready(server);
-            assertThat(server.logText()).contains(logged).doesNotContain("MCProspero started");
+            assertThat(server.logText()).contains(logged).doesNotContain("MCProspero started").doesNotContain("The process exits");
             // both answer a client with no credentials at all on a server that started
             assertThat(Http.get(server.baseUrl() + "/.well-known/oauth-authorization-server").statusCode()).isEqualTo(500);
             assertThat(Http.postJson(server.baseUrl() + "/oauth/register", "{\"redirect_uris\":[\"" + LocalSignIn.REDIRECT_URI + "\"]}")
@@ -69,7 +85,8 @@ class StartupFailsClosedIT {
             server.stop();
 
             alterOneByte(database, key);
-            server.relaunch();
+            // kept running, so that what a client would get from it can be asked
+            server.relaunchWith(KEEP_RUNNING);
 
             assertStaysUnready(server);
             String log = server.logText();

@@ -93,8 +93,9 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
-     * Starts another server and returns once Payara has finished starting, whether or not the application deployed:
-     * for tests of a start that must fail, where waiting for readiness would only wait out the timeout.
+     * Starts another server and returns once Payara has finished starting, whether or not the application deployed, or
+     * once the process has ended: for tests of a start that must fail, where waiting for readiness would only wait out
+     * the timeout.
      */
     public static ServerUnderTest launch(String name, Map<String, String> environment) {
         return create(name, freePort(), environment, Awaited.PAYARA_STARTED);
@@ -122,10 +123,11 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
-     * Starts again on the same data directory and database, as {@link #launch(String, Map)} does: returns once Payara
-     * has finished starting, ready or not.
+     * Starts again on the same data directory and database with some settings changed, as {@link #launch(String, Map)}
+     * does: returns once Payara has finished starting, ready or not, or once the process has ended.
      */
-    public void relaunch() {
+    public void relaunchWith(Map<String, String> changes) {
+        environment.putAll(changes);
         restart(Awaited.PAYARA_STARTED);
     }
 
@@ -186,17 +188,31 @@ public final class ServerUnderTest implements AutoCloseable {
         throw new IllegalStateException("server " + name + " was not ready within " + timeout + "; see " + log);
     }
 
-    /** Payara's last start-up line ("Payara Micro ... ready in ... (ms)"), which it writes after deploying or failing to. */
+    /**
+     * Payara's last start-up line ("Payara Micro ... ready in ... (ms)"), which it writes after deploying or failing to,
+     * or the end of the process (a failed start ends it unless mcprospero.startup.exit-on-failure is false).
+     */
     private void awaitPayaraStarted(int logBefore, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            requireAlive();
-            if (logText().substring(logBefore).lines().anyMatch(line -> line.contains("Payara Micro ") && line.contains(" ready in "))) {
+            if (!process.isAlive()
+                    || logText().substring(logBefore).lines().anyMatch(line -> line.contains("Payara Micro ") && line.contains(" ready in "))) {
                 return;
             }
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("Payara did not finish starting the server " + name + " within " + timeout + "; see " + log);
+    }
+
+    /** The exit status of the process, once it has ended within {@code timeout}; empty if it is still running then. */
+    public java.util.OptionalInt exitStatus(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                    : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void requireAlive() {
