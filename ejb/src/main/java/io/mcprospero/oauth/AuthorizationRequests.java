@@ -72,7 +72,7 @@ public class AuthorizationRequests {
         String resource = resource(parameters.resource(), redirectUri, state);
         String browserSecret = RandomTokens.next();
         Instant expiry = now.plus(settings.authorizationRequestTtl());
-        client.recordAuthorizationRequest(now, expiry);
+        clients.recordAuthorizationRequest(client.clientId(), now, expiry);
         AuthorizationRequest request = new AuthorizationRequest(RandomTokens.next(), client.clientId(), redirectUri, state,
                 parameters.codeChallenge(), resource, parameters.scope(), now, expiry,
                 Hashes.sha256Hex(browserSecret), RandomTokens.next());
@@ -141,10 +141,11 @@ public class AuthorizationRequests {
         request.authenticated(userId, clock.instant());
     }
 
-    /** The client behind a request, for the consent page. */
+    /** The client behind a request, as stored, for the consent page (no metadata document is fetched here). */
     @Transactional
     public OAuthClient clientOf(AuthorizationRequest request) {
-        return knownClient(request.clientId(), clock.instant());
+        return clients.stored(request.clientId(), clock.instant()).orElseThrow(() -> new UnsafeRedirect(
+                "the client_id is not registered here (or its registration expired); reconnect from your MCP client"));
     }
 
     /** The person declined: the request ends and the client hears access_denied (RFC 6749 §4.1.2.1). */

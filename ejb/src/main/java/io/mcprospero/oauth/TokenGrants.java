@@ -31,6 +31,7 @@ public class TokenGrants {
 
     private EntityManager entityManager;
     private ClientAuthentication clients;
+    private OAuthClients clientUse;
     private AccessTokens accessTokens;
     private OAuthSettings settings;
     private Clock clock;
@@ -40,10 +41,11 @@ public class TokenGrants {
     }
 
     @Inject
-    public TokenGrants(EntityManager entityManager, ClientAuthentication clients, AccessTokens accessTokens, OAuthSettings settings,
-                       Clock clock) {
+    public TokenGrants(EntityManager entityManager, ClientAuthentication clients, OAuthClients clientUse, AccessTokens accessTokens,
+                       OAuthSettings settings, Clock clock) {
         this.entityManager = entityManager;
         this.clients = clients;
+        this.clientUse = clientUse;
         this.accessTokens = accessTokens;
         this.settings = settings;
         this.clock = clock;
@@ -97,7 +99,7 @@ public class TokenGrants {
         checkResource(form.get("resource"), row.resource());
         String familyId = UUID.randomUUID().toString();
         row.redeem(familyId, now);
-        client.recordUse(now);
+        clientUse.recordTokenGrant(client.clientId(), now);
         return issue(row.userId(), client.clientId(), row.resource(), row.scope(), familyId, now);
     }
 
@@ -123,7 +125,7 @@ public class TokenGrants {
         }
         checkResource(form.get("resource"), token.resource());
         token.markUsed(now);
-        client.recordUse(now);
+        clientUse.recordTokenGrant(client.clientId(), now);
         return issue(token.userId(), client.clientId(), token.resource(), token.scope(), token.familyId(), now);
     }
 

@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -41,6 +43,7 @@ public final class CimdStandIn {
     private final Path trustStore;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     /** What the stand-in answers at a path; {@code chunked} sends the body without a Content-Length. */
     public record Document(int status, Map<String, String> headers, String body, boolean chunked) {
@@ -76,6 +79,12 @@ public final class CimdStandIn {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", this::answer);
+        // many requests at once, some of them slow on purpose
+        server.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "cimd-stand-in");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         serve("/oauth/mcp-oauth-client-metadata", Document.json(CLAUDE_METADATA, "public, max-age=3600"));
     }
@@ -104,6 +113,12 @@ public final class CimdStandIn {
         documents.put(path, document);
     }
 
+    /** As {@link #serve}, answering only after {@code delay}: a slow host, within the fetcher's time limit or beyond it. */
+    public void serveSlowly(String path, Document document, Duration delay) {
+        delays.put(path, delay);
+        serve(path, document);
+    }
+
     /** How many requests reached this path, served or not. */
     public int hits(String path) {
         AtomicInteger count = hits.get(path);
@@ -117,6 +132,14 @@ public final class CimdStandIn {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         hits.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+        Duration delay = delays.get(path);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Document document = documents.getOrDefault(path, new Document(404, Map.of("Content-Type", "text/plain"), "not here", false));
         byte[] body = document.body().getBytes(StandardCharsets.UTF_8);
         document.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

@@ -22,6 +22,15 @@ import java.util.List;
 @NamedQuery(name = OAuthClient.DELETE_EXPIRED, query = "DELETE FROM OAuthClient c WHERE "
         + "(c.kind = io.mcprospero.persistence.oauth.ClientKind.REGISTERED AND c.expiresAt <= :now) "
         + "OR (c.kind = io.mcprospero.persistence.oauth.ClientKind.METADATA_DOCUMENT AND c.expiresAt <= :staleBefore)")
+@NamedQuery(name = OAuthClient.RECORD_USE, query = "UPDATE OAuthClient c SET c.lastUsedAt = :now "
+        + "WHERE c.clientId = :clientId AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :staleBefore)")
+@NamedQuery(name = OAuthClient.KEEP_REGISTRATION, query = "UPDATE OAuthClient c SET c.expiresAt = :notBefore "
+        + "WHERE c.clientId = :clientId AND c.kind = io.mcprospero.persistence.oauth.ClientKind.REGISTERED AND c.expiresAt < :notBefore")
+@NamedQuery(name = OAuthClient.MAKE_PERMANENT, query = "UPDATE OAuthClient c SET c.expiresAt = NULL "
+        + "WHERE c.clientId = :clientId AND c.kind = io.mcprospero.persistence.oauth.ClientKind.REGISTERED AND c.expiresAt IS NOT NULL")
+@NamedQuery(name = OAuthClient.REFRESH_DOCUMENT, query = "UPDATE OAuthClient c SET c.clientName = :clientName, "
+        + "c.redirectUris = :redirectUris, c.metadataJson = :metadataJson, c.lastUsedAt = :now, c.expiresAt = :expiresAt "
+        + "WHERE c.clientId = :clientId AND c.kind = io.mcprospero.persistence.oauth.ClientKind.METADATA_DOCUMENT")
 public class OAuthClient {
 
     /**
@@ -29,6 +38,20 @@ public class OAuthClient {
      * cache expiry (they are fetched again when next presented). Nothing references a client row by key.
      */
     public static final String DELETE_EXPIRED = "OAuthClient.deleteExpired";
+    /*
+     * Every Claude user signs in and refreshes tokens through the same client row (Claude's metadata document), so
+     * what a request records about its client is a single conditional UPDATE, never a change to the managed entity:
+     * with the entity's @Version, two such requests at once would fail the later commit. The row lock each UPDATE
+     * takes is held only to the end of its short transaction, and the conditions make most of them match nothing.
+     */
+    /** lastUsedAt, at most once a minute ({@code staleBefore}); params clientId, now, staleBefore. */
+    public static final String RECORD_USE = "OAuthClient.recordUse";
+    /** A registration being signed in with stays alive at least until {@code notBefore}; params clientId, notBefore. */
+    public static final String KEEP_REGISTRATION = "OAuthClient.keepRegistration";
+    /** A registration whose code was redeemed no longer expires; param clientId. */
+    public static final String MAKE_PERMANENT = "OAuthClient.makePermanent";
+    /** A fresh copy of a metadata document; params clientId, clientName, redirectUris (newline-joined), metadataJson, now, expiresAt. */
+    public static final String REFRESH_DOCUMENT = "OAuthClient.refreshDocument";
 
     @Id
     @Column(name = "client_id", length = 2048)
@@ -89,39 +112,8 @@ public class OAuthClient {
         this.expiresAt = expiresAt;
     }
 
-    /** A client in use no longer expires for being unused; a metadata document client keeps its cache expiry. */
-    public void recordUse(Instant now) {
-        lastUsedAt = now;
-        if (kind == ClientKind.REGISTERED) {
-            expiresAt = null;
-        }
-    }
-
-    /**
-     * An authorization request names this client: a registration that is still being signed in with stays
-     * alive at least until {@code notBefore}; it becomes permanent only when a code is redeemed.
-     */
-    public void recordAuthorizationRequest(Instant now, Instant notBefore) {
-        lastUsedAt = now;
-        if (kind == ClientKind.REGISTERED && expiresAt != null && expiresAt.isBefore(notBefore)) {
-            expiresAt = notBefore;
-        }
-    }
-
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
-    }
-
-    /** Replaces a cached metadata document with a fresh copy. */
-    public void refreshFromDocument(String clientName, List<String> redirectUris, String metadataJson, Instant now, Instant expiresAt) {
-        if (kind != ClientKind.METADATA_DOCUMENT) {
-            throw new IllegalStateException("only a metadata document client is refreshed from its document");
-        }
-        this.clientName = clientName;
-        this.redirectUris = String.join("\n", redirectUris);
-        this.metadataJson = metadataJson;
-        this.lastUsedAt = now;
-        this.expiresAt = expiresAt;
     }
 
     public boolean isMetadataDocument() {

@@ -4,6 +4,7 @@ import io.mcprospero.identity.IdentityMode;
 import io.mcprospero.identity.oidc.UpstreamSignIn;
 import io.mcprospero.oauth.AuthorizationRequests;
 import io.mcprospero.oauth.BrowserFlow;
+import io.mcprospero.oauth.OAuthClients;
 import io.mcprospero.oauth.OAuthSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuthorizeResource {
 
     private AuthorizationRequests authorizations;
+    private OAuthClients clients;
     private UpstreamSignIn upstream;
     private LoopbackOnly loopbackOnly;
     private OAuthSettings settings;
@@ -38,9 +40,10 @@ public class AuthorizeResource {
     }
 
     @Inject
-    public AuthorizeResource(AuthorizationRequests authorizations, UpstreamSignIn upstream, LoopbackOnly loopbackOnly,
-                             OAuthSettings settings, @ConfigProperty(name = "mcprospero.identity.mode") String mode) {
+    public AuthorizeResource(AuthorizationRequests authorizations, OAuthClients clients, UpstreamSignIn upstream,
+                             LoopbackOnly loopbackOnly, OAuthSettings settings, @ConfigProperty(name = "mcprospero.identity.mode") String mode) {
         this.authorizations = authorizations;
+        this.clients = clients;
         this.upstream = upstream;
         this.loopbackOnly = loopbackOnly;
         this.settings = settings;
@@ -55,6 +58,8 @@ public class AuthorizeResource {
         if (!oidc) {
             loopbackOnly.check(http);
         }
+        // before begin's transaction: a client's metadata document is fetched holding no database connection
+        clients.prefetch(query.clientId);
         BrowserFlow flow = authorizations.begin(query.toParameters());
         NewCookie cookie = FlowCookie.issue(flow.request().id(), flow.browserSecret(), settings.authorizationRequestTtl(),
                 settings.issuer().startsWith("https:"));

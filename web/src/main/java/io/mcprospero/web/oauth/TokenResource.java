@@ -2,6 +2,7 @@ package io.mcprospero.web.oauth;
 
 import io.mcprospero.support.Jsons;
 import io.mcprospero.oauth.ClientCredentials;
+import io.mcprospero.oauth.OAuthClients;
 import io.mcprospero.oauth.OAuthError;
 import io.mcprospero.oauth.TokenGrants;
 import io.mcprospero.oauth.TokenResponse;
@@ -31,15 +32,17 @@ public class TokenResource {
 
     private TokenGrants grants;
     private TokenRevocation revocation;
+    private OAuthClients clients;
 
     protected TokenResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public TokenResource(TokenGrants grants, TokenRevocation revocation) {
+    public TokenResource(TokenGrants grants, TokenRevocation revocation, OAuthClients clients) {
         this.grants = grants;
         this.revocation = revocation;
+        this.clients = clients;
     }
 
     @POST
@@ -48,7 +51,10 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         Map<String, String> parameters = singleValued(form);
-        TokenResponse issued = grants.exchange(parameters, credentials(parameters, authorization));
+        ClientCredentials credentials = credentials(parameters, authorization);
+        // before the grant's transaction: a client's metadata document is fetched holding no database connection
+        clients.prefetch(credentials.clientId());
+        TokenResponse issued = grants.exchange(parameters, credentials);
         JsonObjectBuilder body = Jsons.object()
                 .add("access_token", issued.accessToken())
                 .add("token_type", "Bearer")
@@ -75,7 +81,9 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         Map<String, String> parameters = singleValued(form);
-        revocation.revoke(parameters.get("token"), parameters.get("token_type_hint"), credentials(parameters, authorization));
+        ClientCredentials credentials = credentials(parameters, authorization);
+        clients.prefetch(credentials.clientId());
+        revocation.revoke(parameters.get("token"), parameters.get("token_type_hint"), credentials);
         return Response.ok().header("Cache-Control", "no-store").build();
     }
 
