@@ -82,8 +82,10 @@ class OneClientManyRequestsIT {
 
     /**
      * Forty sign-ins naming slow metadata documents (4 s each, within the fetch's 5 s limit) are in flight, more than
-     * the 32 connections of the pool. Fetched inside a transaction, each would hold a connection all that time, and
-     * the readiness check, which needs one, would wait for the first fetches to end.
+     * the 32 connections of the pool. Were a connection held during a fetch, the readiness check, which needs one, would
+     * wait for the first fetches to end. (This passed before the fetch moved out of the transaction too: the reads
+     * before it had taken no connection that stayed with the transaction. It guards the property, whatever the code
+     * around the fetch comes to do.)
      */
     @Test
     void slowMetadataDocumentsHoldNoDatabaseConnection() throws Exception {

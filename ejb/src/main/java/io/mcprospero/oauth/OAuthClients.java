@@ -16,8 +16,9 @@ import java.util.Optional;
  * request saw without fetching again; past the expiry the document is fetched again, never used stale.
  * <p>
  * The fetch happens before the request's transaction ({@link #prefetch}), never inside it: the URL is the caller's
- * choice, the fetch may take seconds, and a transaction holds a database connection all that time, so a few dozen
- * slow documents would otherwise take the whole pool and stop every other request.
+ * choice and the fetch may take seconds, and a transaction that has written holds its database connection to the end,
+ * so a few dozen slow documents could take the whole pool. The fresh copy is stored in a short transaction of its own
+ * ({@link MetadataDocumentRows}), so that the request's transaction only reads the row.
  */
 @ApplicationScoped
 public class OAuthClients {
