@@ -23,8 +23,7 @@ class DataSurvivesRestartIT {
     void whatWasCreatedBeforeARestartIsThereAfterIt(String database) {
         Map<String, String> settings = Map.of();
         if (database.equals("postgresql")) {
-            ServerUnderTest.recreateDatabase(ServerUnderTest.database("restart_it"));
-            settings = Map.of("MCPROSPERO_DB_URL", ServerUnderTest.jdbcUrl(ServerUnderTest.database("restart_it")), "MCPROSPERO_DB_USER", ServerUnderTest.dbUser());
+            settings = ServerUnderTest.onFreshDatabase(ServerUnderTest.database("restart_it"));
         }
         try (ServerUnderTest server = ServerUnderTest.start("restart-" + database, settings)) {
             LocalSignIn signIn = new LocalSignIn(server);

@@ -37,9 +37,7 @@ class SigningKeysSealedIT {
     @Test
     void keysAreSealedAndAKeyStoredInClearIsSealedAtTheNextStartAndStillSigns() throws Exception {
         String database = ServerUnderTest.database("sealed_keys");
-        ServerUnderTest.recreateDatabase(database);
-        try (ServerUnderTest server = ServerUnderTest.start("sealed-keys", Map.of(
-                "MCPROSPERO_DB_URL", ServerUnderTest.jdbcUrl(database), "MCPROSPERO_DB_USER", ServerUnderTest.dbUser()))) {
+        try (ServerUnderTest server = ServerUnderTest.start("sealed-keys", ServerUnderTest.onFreshDatabase(database))) {
             List<Row> first = rows(database);
             assertThat(first).hasSize(1);
             assertSealed(first.get(0));

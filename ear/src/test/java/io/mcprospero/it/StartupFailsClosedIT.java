@@ -73,9 +73,7 @@ class StartupFailsClosedIT {
     @Test
     void aTamperedSigningKeyFailsTheStart() throws Exception {
         String database = ServerUnderTest.database("tampered_key");
-        ServerUnderTest.recreateDatabase(database);
-        try (ServerUnderTest server = ServerUnderTest.start("tampered-key", Map.of(
-                "MCPROSPERO_DB_URL", ServerUnderTest.jdbcUrl(database), "MCPROSPERO_DB_USER", ServerUnderTest.dbUser()))) {
+        try (ServerUnderTest server = ServerUnderTest.start("tampered-key", ServerUnderTest.onFreshDatabase(database))) {
             LocalSignIn signIn = new LocalSignIn(server);
             LocalSignIn.Client client = signIn.register();
             String verifier = LocalSignIn.verifier();

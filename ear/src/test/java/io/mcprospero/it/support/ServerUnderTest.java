@@ -281,6 +281,12 @@ public final class ServerUnderTest implements AutoCloseable {
         return System.getProperty("it.db.user", "postgres");
     }
 
+    /** Recreates this database and returns the settings that put a server on it. */
+    public static Map<String, String> onFreshDatabase(String database) {
+        recreateDatabase(database);
+        return Map.of("MCPROSPERO_DB_URL", jdbcUrl(database), "MCPROSPERO_DB_USER", dbUser());
+    }
+
     /** Drops and creates a database, so that every run starts from an empty schema. */
     public static void recreateDatabase(String database) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), dbUser(), "");
