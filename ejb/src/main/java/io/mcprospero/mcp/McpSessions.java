@@ -59,21 +59,6 @@ public class McpSessions {
         return rawId;
     }
 
-    /** The live session with this id belonging to this user. */
-    @Transactional
-    public Optional<McpSession> find(String rawId, String userId) {
-        if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
-            return Optional.empty();
-        }
-        McpSession session = entityManager.find(McpSession.class, Hashes.sha256Hex(rawId));
-        Instant now = clock.instant();
-        if (session == null || session.isEnded() || !session.userId().equals(userId) || session.isIdleSince(now.minus(idleTtl))) {
-            return Optional.empty();
-        }
-        session.touch(now);
-        return Optional.of(session);
-    }
-
     /**
      * The live session with this id belonging to this user, with its user's state and the caller in its current org,
      * in one JDBC statement and without a transaction: this runs on every MCP request. last_seen_at is written only
@@ -116,9 +101,21 @@ public class McpSessions {
     /** Ends the session; returns false when there was no live session of this user with that id. */
     @Transactional
     public boolean end(String rawId, String userId) {
-        Optional<McpSession> session = find(rawId, userId);
+        Optional<McpSession> session = live(rawId, userId);
         session.ifPresent(live -> live.end(clock.instant()));
         return session.isPresent();
+    }
+
+    private Optional<McpSession> live(String rawId, String userId) {
+        if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
+            return Optional.empty();
+        }
+        McpSession session = entityManager.find(McpSession.class, Hashes.sha256Hex(rawId));
+        Instant now = clock.instant();
+        if (session == null || session.isEnded() || !session.userId().equals(userId) || session.isIdleSince(now.minus(idleTtl))) {
+            return Optional.empty();
+        }
+        return Optional.of(session);
     }
 
     @Transactional

@@ -109,14 +109,6 @@ public class McpSession {
         currentOrgId = Require.text(orgId, "org id", 36);
     }
 
-    /** Returns true when the row changed and needs writing. */
-    public boolean touch(Instant now) {
-        if (!isTouchDue(lastSeenAt, now)) {
-            return false;
-        }
-        lastSeenAt = now;
-        return true;
-    }
 
     public String idHash() {
         return idHash;
