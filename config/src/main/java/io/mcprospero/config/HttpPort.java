@@ -19,9 +19,14 @@ final class HttpPort {
         return fromPayaraMicro();
     }
 
-    /** Reflection, because the Payara Micro API is only present when running on Payara Micro. */
+    /**
+     * Reflection, because the Payara Micro API is only present when running on Payara Micro. Payara Server carries the
+     * API class too, without the implementation; asking it for an instance there logs a SEVERE line, so the
+     * implementation is looked for first.
+     */
     private static int fromPayaraMicro() {
         try {
+            Class.forName("fish.payara.micro.impl.PayaraMicroImpl");
             Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
             Object instance = micro.getMethod("getInstance").invoke(null);
             Object port = micro.getMethod("getHttpPort").invoke(instance);

@@ -10,10 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the start-up sequence when the web module starts, and stops the workflow engine when it stops. A failed start
- * fails the deployment; unless {@code mcprospero.startup.exit-on-failure} is false, the process then exits with status
- * 1. Payara Micro would otherwise stay up with no application, answering 500 to every path, liveness included: a
- * laptop user would see a server that seems to run, and a supervisor (Docker's restart policy, systemd) would see
- * nothing to restart.
+ * fails the deployment; on Payara Micro, unless {@code mcprospero.startup.exit-on-failure} is false, the process then
+ * exits with status 1. Payara Micro would otherwise stay up with no application, answering 500 to every path,
+ * liveness included: a laptop user would see a server that seems to run, and a supervisor (Docker's restart policy,
+ * systemd) would see nothing to restart. On a full server (the EAR) the process is not the application's, so it
+ * never exits: the failed deployment is the server's to report.
  */
 @WebListener
 public class StartupListener implements ServletContextListener {
@@ -36,7 +37,7 @@ public class StartupListener implements ServletContextListener {
         try {
             sequence.start();
         } catch (RuntimeException e) {
-            if (exitOnFailure) {
+            if (exitOnFailure && isPayaraMicro(event.getServletContext().getServerInfo())) {
                 LOG.severe(() -> "MCProspero could not start: " + causes(e) + ". The process exits with status "
                         + FAILED_START_STATUS + " (mcprospero.startup.exit-on-failure=false keeps it running, answering 500).");
                 // not on this thread: the deployment holds locks that Payara's shutdown hook takes
@@ -49,6 +50,11 @@ public class StartupListener implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         sequence.stop();
+    }
+
+    /** "Payara Micro 6.2025.10 #badassmicrofish ..." on Payara Micro; "Payara Server ..." on the full server. */
+    static boolean isPayaraMicro(String serverInfo) {
+        return serverInfo != null && serverInfo.contains("Micro");
     }
 
     /** The messages of the exception and its causes: the first line an operator reads should say what to fix. */

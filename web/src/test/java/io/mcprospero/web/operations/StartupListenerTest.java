@@ -21,4 +21,11 @@ class StartupListenerTest {
     void aFailureWithoutAMessageStillSaysSomething() {
         assertThat(StartupListener.causes(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
     }
+
+    @Test
+    void onlyPayaraMicroIsTheApplicationsOwnProcess() {
+        assertThat(StartupListener.isPayaraMicro("Payara Micro 6.2025.10 #badassmicrofish")).isTrue();
+        assertThat(StartupListener.isPayaraMicro("Payara Server  6.2025.9 #badassfish")).isFalse();
+        assertThat(StartupListener.isPayaraMicro(null)).isFalse();
+    }
 }
