@@ -81,6 +81,12 @@ class CrossOrgWalkIT {
                 refused("{\"user\":\"" + colleagueBId + "\",\"role\":\"owner\"}"),
                 refused("{\"user\":\"" + colleagueB + "\",\"role\":\"admin\"}"),
                 refused("{\"user\":\"" + inviteeB + "\",\"role\":\"admin\"}")));
+        cases.put("remove_member", List.of(
+                refused("{\"user\":\"" + ownerBId + "\"}"),
+                refused("{\"user\":\"" + ownerB + "\"}"),
+                refused("{\"user\":\"" + colleagueBId + "\"}"),
+                refused("{\"user\":\"" + colleagueB + "\"}"),
+                refused("{\"user\":\"" + inviteeB + "\"}")));
         // the invitation lands in A's current org whatever the email; B's pending invitation of the same email
         // must neither show nor change (the answer is a new invitation, not an updated one)
         cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}")));

@@ -12,7 +12,10 @@ import io.mcprospero.it.support.ServerUnderTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** set_member_role: owners and admins change roles; only owners touch ownership; an org never loses its last owner. */
+/**
+ * set_member_role and remove_member: owners and admins change roles and remove members; only owners touch ownership;
+ * an org never loses its last owner; a pending invitation can be withdrawn.
+ */
 class MemberRolesIT {
 
     private final ServerUnderTest server = ServerUnderTest.shared();
@@ -82,6 +85,48 @@ class MemberRolesIT {
 
         assertThat(refusal(owner.callTool("set_member_role", args(outsider, "viewer")))).contains("no member").contains("list_members");
         assertThat(refusal(owner.callTool("set_member_role", args("no-such-user-id", "viewer")))).contains("no member");
+    }
+
+    @Test
+    void anAdminRemovesAMemberWhoseConversationMovesToTheirPersonalOrg() {
+        jakarta.json.JsonObject removed = structured(admin.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}"));
+
+        assertThat(removed.getString("removed")).isEqualTo(memberEmail);
+        assertThat(removed.getString("role")).isEqualTo("member");
+        jakarta.json.JsonObject whoami = structured(member.callTool("whoami", "{}"));
+        assertThat(whoami.getJsonObject("org").getString("name")).isNotEqualTo("Roles team");
+        assertThat(structured(member.callTool("list_orgs", "{}")).toString()).doesNotContain("Roles team");
+        assertThat(refusal(owner.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}"))).contains("no member");
+    }
+
+    @Test
+    void onlyAnOwnerRemovesAnOwnerAndNobodyRemovesThemselves() {
+        setRole(owner, memberEmail, "owner");
+
+        assertThat(refusal(admin.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}"))).contains("only an owner");
+        assertThat(refusal(owner.callTool("remove_member", "{\"user\":\"" + ownerEmail + "\"}"))).contains("leave_org");
+        assertThat(structured(owner.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}")).getString("role"))
+                .isEqualTo("owner");
+        assertThat(role(owner)).isEqualTo("owner");
+    }
+
+    @Test
+    void membersCannotRemoveAnyone() {
+        assertThat(refusal(member.callTool("remove_member", "{\"user\":\"" + adminEmail + "\"}"))).contains("does not allow");
+        assertThat(role(admin)).isEqualTo("admin");
+    }
+
+    @Test
+    void aWithdrawnInvitationNoLongerAdmitsThePersonToTheOrg() {
+        String invitee = email("invitee");
+        structured(owner.callTool("invite_member", "{\"email\":\"" + invitee + "\",\"role\":\"member\"}"));
+
+        assertThat(structured(owner.callTool("remove_member", "{\"user\":\"" + invitee + "\"}")).getString("invitation_withdrawn"))
+                .isEqualTo(invitee);
+
+        assertThat(structured(owner.callTool("list_members", "{}")).toString()).doesNotContain(invitee);
+        RawMcp later = session(server, invitee);
+        assertThat(structured(later.callTool("list_orgs", "{}")).toString()).doesNotContain("Roles team");
     }
 
     private static String args(String user, String role) {

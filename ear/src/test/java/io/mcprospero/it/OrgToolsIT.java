@@ -82,7 +82,7 @@ class OrgToolsIT {
     @Test
     void everyToolResultCarriesTheToolSurfaceVersion() {
         JsonObject result = judy.callTool("whoami", "{}").getJsonObject("result");
-        assertThat(result.getJsonObject("_meta").getString("io.mcprospero/tool-surface")).isEqualTo("3");
+        assertThat(result.getJsonObject("_meta").getString("io.mcprospero/tool-surface")).isEqualTo("4");
     }
 
     private static JsonObject structured(JsonObject response) {

@@ -5,6 +5,7 @@ import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
 import io.mcprospero.failure.Conflict;
 import io.mcprospero.failure.InvalidInput;
+import io.mcprospero.failure.NotFound;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Invitation;
 import io.mcprospero.persistence.org.Membership;
@@ -75,6 +76,31 @@ public class Invitations {
         }
         entityManager.persist(new Invitation(org, invitee, role, entityManager.find(User.class, caller.userId()), now));
         return new Invited(invitee, role, false, false);
+    }
+
+    /** Withdraws the pending invitation of this email into the caller's current org; the person is no longer admitted by it. */
+    @Transactional
+    public Invitation cancel(Caller caller, String email) {
+        authorization.require(caller, Permission.INVITE_MEMBERS);
+        Invitation pending = pendingFor(caller.orgId(), email);
+        if (pending == null) {
+            throw new NotFound("no member or pending invitation '" + email.strip() + "' in this org; call list_members to see them");
+        }
+        authorization.requireMayAssign(caller, pending.role());
+        entityManager.remove(pending);
+        return pending;
+    }
+
+    private Invitation pendingFor(String orgId, String email) {
+        String invitee;
+        try {
+            invitee = User.normalizeEmail(email);
+        } catch (IllegalArgumentException notAnEmail) {
+            // a user id, or a typo: there is no invitation by that
+            return null;
+        }
+        return entityManager.createNamedQuery(Invitation.FOR_EMAIL_IN_ORG, Invitation.class)
+                .setParameter("orgId", orgId).setParameter("email", invitee).getResultStream().findFirst().orElse(null);
     }
 
     /** The pending invitations of the caller's current org (their emails are shown to those who may invite). */

@@ -65,6 +65,34 @@ public class Members {
         return changeRole(target, role);
     }
 
+    /**
+     * Removes a member from the caller's current org: owners and admins may, and only owners remove an owner. Empty
+     * when nobody with that email or id is a member here (it may be a pending invitation). Leaving is leave_org's.
+     */
+    @Transactional
+    public Optional<Membership> remove(Caller caller, String emailOrId) {
+        authorization.require(caller, Permission.CHANGE_ROLES);
+        if (caller.personalOrg()) {
+            throw new InvalidInput("your personal org is just for you and has no other members");
+        }
+        Optional<Membership> target = users.find(emailOrId).flatMap(user -> membershipOf(user.id(), caller.orgId()));
+        if (target.isEmpty()) {
+            return target;
+        }
+        Membership member = target.get();
+        if (member.user().id().equals(caller.userId())) {
+            throw new InvalidInput("to leave this org yourself, call leave_org");
+        }
+        authorization.requireMayAssign(caller, member.role());
+        // the same lock as role changes: an owner count read here stays true until the removal commits
+        entityManager.find(Org.class, caller.orgId(), LockModeType.PESSIMISTIC_WRITE);
+        if (member.role() == Role.OWNER && count(Membership.COUNT_WITH_ROLE_IN_ORG, caller.orgId(), Role.OWNER) == 1) {
+            throw new Conflict(member.user().email() + " is the last owner of this org; make another member owner first");
+        }
+        entityManager.remove(member);
+        return target;
+    }
+
     /** A platform admin's change: any shared org, and someone not yet a member becomes one. */
     @Transactional
     public Membership setRoleAsPlatformAdmin(String orgId, String emailOrId, Role role) {
