@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The EAR on the full server: Payara Server (the zip from Maven Central, unpacked by the build) gets a domain of its
  * own on ports of its own, the PostgreSQL driver in the domain's lib/, and the database and public URL as server-level
  * settings, as an operator of a full server provides them (README). The EAR deploys, reports ready, and the official
- * MCP TypeScript SDK client connects through the whole OAuth flow and works with orgs.
+ * MCP TypeScript SDK client connects through the whole OAuth flow and works with orgs. Started again with a setting
+ * the application cannot honour, the deployment fails and the server goes on running: it is not the application's.
  */
 class EarOnPayaraServerIT {
 
@@ -75,6 +76,19 @@ class EarOnPayaraServerIT {
             assertThat(verdict.getBoolean("ok")).as(run.describe()).isTrue();
             assertThat(verdict.getString("role")).isEqualTo("owner");
             assertThat(verdict.getBoolean("refreshed")).isTrue();
+            asadmin.run("--port", String.valueOf(PORT_BASE + 48), "undeploy", "mcprospero");
+        } finally {
+            asadmin.run("stop-domain", "--domaindir", domains.toString(), DOMAIN);
+        }
+
+        // a start that fails (here: an identity mode nobody knows) fails the deployment, never the shared server
+        environment.put("MCPROSPERO_IDENTITY_MODE", "bogus");
+        asadmin.run("start-domain", "--domaindir", domains.toString(), DOMAIN);
+        try {
+            assertThat(asadmin.exitCode("--port", String.valueOf(PORT_BASE + 48), "deploy", ear.toString())).isNotZero();
+            assertThat(asadmin.exitCode("--port", String.valueOf(PORT_BASE + 48), "uptime")).as("the server still runs").isZero();
+            assertThat(Files.readString(domains.resolve(DOMAIN).resolve("logs").resolve("server.log")))
+                    .contains("mcprospero.identity.mode=bogus is not a mode MCProspero knows");
         } finally {
             asadmin.run("stop-domain", "--domaindir", domains.toString(), DOMAIN);
         }
@@ -84,6 +98,12 @@ class EarOnPayaraServerIT {
     private record Asadmin(Path payara, Map<String, String> environment, Path log) {
 
         void run(String... arguments) throws IOException, InterruptedException {
+            Instant started = Instant.now();
+            assertThat(exitCode(arguments)).as("asadmin %s (%s s); see %s and the domain's server.log", String.join(" ", arguments),
+                    Duration.between(started, Instant.now()).toSeconds(), log).isZero();
+        }
+
+        int exitCode(String... arguments) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", payara.resolve("glassfish/lib/client/appserver-cli.jar").toString()));
             command.addAll(List.of(arguments));
@@ -91,13 +111,11 @@ class EarOnPayaraServerIT {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            Instant started = Instant.now();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("asadmin " + arguments[0] + " did not finish in 5 minutes; see " + log);
+                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " did not finish in 5 minutes; see " + log);
             }
-            assertThat(process.exitValue()).as("asadmin %s (%s s); see %s and the domain's server.log", String.join(" ", arguments),
-                    Duration.between(started, Instant.now()).toSeconds(), log).isZero();
+            return process.exitValue();
         }
     }
 

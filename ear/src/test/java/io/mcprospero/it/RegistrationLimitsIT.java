@@ -132,6 +132,23 @@ class RegistrationLimitsIT {
         assertThat(rowExists(used.clientId())).isTrue();
     }
 
+    /**
+     * An authorization request keeps a registration alive past its time to live (8 s here) for as long as the request
+     * may take, so that a person who takes their time signing in still gets a code the client can redeem.
+     */
+    @Test
+    void aRegistrationBeingSignedInWithOutlivesItsTimeToLive() throws InterruptedException {
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client client = signIn.register();
+        assertThat(signIn.authorize(signIn.authorizeParameters(client, LocalSignIn.verifier(), "s")).statusCode()).isEqualTo(200);
+
+        Thread.sleep(9_000);
+
+        String verifier = LocalSignIn.verifier();
+        String code = signIn.codeFor(client, verifier, "slow@example.com");
+        assertThat(signIn.exchange(client, code, verifier).statusCode()).isEqualTo(200);
+    }
+
     /** Polls the token endpoint, which (unlike /authorize) does not count as a use of the client. */
     private static void awaitRefused(LocalSignIn signIn, LocalSignIn.Client client, Duration bound) {
         Instant deadline = Instant.now().plus(bound);

@@ -35,5 +35,6 @@ class TypeScriptSdkConnectIT {
         assertThat(verdict.getJsonArray("tools").getValuesAs(JsonString::getString))
                 .contains("whoami", "list_orgs", "create_org", "switch_org");
         assertThat(verdict.getJsonObject("server").getString("name")).isEqualTo("mcprospero");
+        assertThat(verdict.getJsonObject("server").getString("version")).isEqualTo(System.getProperty("it.version"));
     }
 }
