@@ -76,6 +76,8 @@ class EarOnPayaraServerIT {
             assertThat(verdict.getBoolean("ok")).as(run.describe()).isTrue();
             assertThat(verdict.getString("role")).isEqualTo("owner");
             assertThat(verdict.getBoolean("refreshed")).isTrue();
+            // the default public URL's port is asked of Payara Micro only where Payara Micro runs
+            assertThat(Files.readString(domains.resolve(DOMAIN).resolve("logs").resolve("server.log"))).doesNotContain("PayaraMicroImpl");
             asadmin.run("--port", String.valueOf(PORT_BASE + 48), "undeploy", "mcprospero");
         } finally {
             asadmin.run("stop-domain", "--domaindir", domains.toString(), DOMAIN);
