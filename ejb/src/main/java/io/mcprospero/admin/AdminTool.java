@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -85,17 +86,39 @@ public class AdminTool implements Tool {
     @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         String action = arguments.getString("action");
+        ToolResult result = act(context, arguments, action);
+        // every structured answer names its action, as the tool's outputSchema says
+        return result.structured() == null || result.isError() ? result
+                : new ToolResult(result.text(), Jsons.object(result.structured()).add("action", action).build(), false);
+    }
+
+    private ToolResult act(ToolContext context, JsonObject arguments, String action) {
         return switch (action) {
             case "system_health" -> systemHealth();
-            case "rotate_secrets_key" -> rotateSecretsKey();
+            case "rotate_secrets_key" -> confirmed(context, arguments, "Rotate the secrets' master key? A new key version becomes "
+                    + "current and every stored data key is re-wrapped under it; reads keep working throughout.",
+                    "Rotate the master key", "rotate the master key", () -> rotateSecretsKey(context));
             case "allowlist_list" -> allowlistList();
             case "allowlist_add" -> allowlistAdd(arguments.getString("entry"), context.caller().email());
             case "allowlist_remove" -> allowlistRemove(arguments.getString("entry"));
             case "list_users" -> listUsers();
             case "set_role" -> setRole(arguments.getString("org_id"), arguments.getString("user"), arguments.getString("role"));
-            case "disable_user" -> userStatus(users.disable(arguments.getString("user"), context.caller().email()));
+            case "disable_user" -> confirmed(context, arguments, "Disable the account " + arguments.getString("user").strip()
+                    + "? Their sign-ins are revoked and their sessions ended at once, and they cannot sign in until enabled again.",
+                    "Disable " + arguments.getString("user").strip(), "disable " + arguments.getString("user").strip(),
+                    () -> userStatus(users.disable(arguments.getString("user"), context.caller().email())));
             case "enable_user" -> userStatus(users.enable(arguments.getString("user")));
             default -> throw new InvalidInput("unknown action '" + action + "'");
+        };
+    }
+
+    /** Runs {@code action} once the person has said yes to {@code question}. */
+    private ToolResult confirmed(ToolContext context, JsonObject arguments, String question, String title, String what,
+                                 Supplier<ToolResult> action) {
+        return switch (context.confirm(arguments, question, title)) {
+            case CONFIRMED -> action.get();
+            case DECLINED -> ToolResult.declined(what);
+            case ASK_IN_CONVERSATION -> ToolResult.confirmInConversation(question, name());
         };
     }
 
@@ -119,8 +142,11 @@ public class AdminTool implements Tool {
     }
 
     /** The master key is shared: the secrets' data keys are re-wrapped, then the signing keys'. */
-    private ToolResult rotateSecretsKey() {
-        RotationSummary summary = rotation.rotateAll();
+    private ToolResult rotateSecretsKey(ToolContext context) {
+        RotationSummary summary = rotation.rotateAll(done -> {
+            context.progress().report(done, null, done + " data keys re-wrapped");
+            return !context.progress().cancelled();
+        });
         RewrapCounts signing = signingKeys.rewrapDataKeys();
         int refused = summary.refused() + signing.refused();
         return ToolResult.of("Rotated to key " + summary.currentKeyId() + ": " + summary.rewrapped() + " data keys re-wrapped, "

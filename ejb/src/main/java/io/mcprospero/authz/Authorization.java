@@ -2,7 +2,7 @@ package io.mcprospero.authz;
 
 import io.mcprospero.failure.NotAuthorized;
 import io.mcprospero.persistence.identity.User;
-import io.mcprospero.persistence.mcp.SessionWithCaller;
+import io.mcprospero.persistence.oauth.GrantWithCaller;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
 import io.mcprospero.persistence.org.Role;
@@ -45,16 +45,10 @@ public class Authorization {
         return new Caller(user.id(), user.email(), user.displayName(), org.id(), org.name(), org.isPersonal(), membership.role());
     }
 
-    /** The caller in an MCP session's current org, as the session's one query read it; null when no longer a member. */
-    public static Caller callerOf(SessionWithCaller session) {
-        return session.isMember() ? new Caller(session.userId(), session.email(), session.displayName(),
-                session.currentOrgId(), session.orgName(), session.personalOrg(), session.role()) : null;
-    }
-
-    /** Whether the user behind a verified token still exists and is not disabled; checked on every MCP request. */
-    public boolean isActiveUser(String userId) {
-        User user = userId == null ? null : entityManager.find(User.class, userId);
-        return user != null && user.isActive();
+    /** The caller in a grant's current org, as the request's one query read it; null when no longer a member. */
+    public static Caller callerOf(GrantWithCaller grant) {
+        return grant.isMember() ? new Caller(grant.userId(), grant.email(), grant.displayName(),
+                grant.currentOrgId(), grant.orgName(), grant.personalOrg(), grant.role()) : null;
     }
 
     /**

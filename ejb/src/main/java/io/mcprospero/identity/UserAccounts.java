@@ -2,6 +2,7 @@ package io.mcprospero.identity;
 
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.failure.NotFound;
+import io.mcprospero.grants.Grants;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.mcp.McpSession;
 import io.mcprospero.persistence.oauth.RefreshToken;
@@ -17,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * The people known to MCProspero, for platform admins: finding one by id or email, listing, disabling and
- * enabling. Disabling takes effect at once: refresh tokens are revoked and MCP sessions ended here, and
- * access tokens of a disabled user are refused on every request (Authorization.isActiveUser).
+ * enabling. Disabling takes effect at once: grants and refresh tokens are revoked and MCP sessions ended here, and
+ * access tokens of a disabled user are refused on every request (the grant read of each request sees both).
  */
 @ApplicationScoped
 public class UserAccounts {
@@ -26,6 +27,7 @@ public class UserAccounts {
     private static final Logger LOG = Logger.getLogger(UserAccounts.class.getName());
 
     private EntityManager entityManager;
+    private Grants grants;
     private Clock clock;
 
     protected UserAccounts() {
@@ -33,8 +35,9 @@ public class UserAccounts {
     }
 
     @Inject
-    public UserAccounts(EntityManager entityManager, Clock clock) {
+    public UserAccounts(EntityManager entityManager, Grants grants, Clock clock) {
         this.entityManager = entityManager;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -75,7 +78,9 @@ public class UserAccounts {
                 .setParameter("userId", user.id()).setParameter("now", now).executeUpdate();
         int ended = entityManager.createNamedQuery(McpSession.END_ALL_OF_USER)
                 .setParameter("userId", user.id()).setParameter("now", now).executeUpdate();
-        LOG.info(() -> "disabled user " + user.id() + ": " + revoked + " refresh tokens revoked, " + ended + " MCP sessions ended");
+        int grantsEnded = grants.revokeAllOf(user.id());
+        LOG.info(() -> "disabled user " + user.id() + ": " + grantsEnded + " grants and " + revoked + " refresh tokens revoked, "
+                + ended + " MCP sessions ended");
         return user;
     }
 

@@ -2,23 +2,32 @@ package io.mcprospero.mcp;
 
 import java.util.List;
 
-/** The MCP protocol revisions this server speaks, newest first. */
+/**
+ * The MCP revisions this server speaks, newest first: 2026-07-28 (modern: stateless, per-request _meta) and the
+ * session-based revisions before it (legacy: an initialize handshake opens a session).
+ */
 public final class ProtocolVersions {
 
-    public static final List<String> SUPPORTED = List.of("2025-11-25", "2025-06-18", "2025-03-26");
-    public static final String LATEST = SUPPORTED.get(0);
-    /** What a request without an MCP-Protocol-Version header is taken to speak (the spec's rule for old clients). */
-    public static final String ASSUMED_WITHOUT_HEADER = "2025-03-26";
+    public static final String MODERN = "2026-07-28";
+    public static final List<String> MODERN_VERSIONS = List.of(MODERN);
+    public static final List<String> LEGACY = List.of("2025-11-25", "2025-06-18", "2025-03-26");
+    /** Every revision, as server/discover and UnsupportedProtocolVersion list them. */
+    public static final List<String> ALL = List.of(MODERN, "2025-11-25", "2025-06-18", "2025-03-26");
+    public static final String LATEST_LEGACY = LEGACY.get(0);
 
     private ProtocolVersions() {
     }
 
-    public static boolean isSupported(String version) {
-        return SUPPORTED.contains(version);
+    public static boolean isModern(String version) {
+        return version != null && MODERN_VERSIONS.contains(version);
     }
 
-    /** The client's version when we speak it, else our latest; the client then decides whether to go on. */
-    public static String negotiate(String requested) {
-        return isSupported(requested) ? requested : LATEST;
+    public static boolean isLegacy(String version) {
+        return version != null && LEGACY.contains(version);
+    }
+
+    /** initialize: the client's legacy version when we speak it, else our latest legacy one; the client then decides. */
+    public static String negotiateLegacy(String requested) {
+        return isLegacy(requested) ? requested : LATEST_LEGACY;
     }
 }

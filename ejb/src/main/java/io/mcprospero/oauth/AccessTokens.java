@@ -18,14 +18,17 @@ import java.util.UUID;
 
 /**
  * Issues the short-lived access tokens that MCP clients present on /mcp: JWTs signed with the server's
- * own key, audience = the MCP resource, verified by MicroProfile JWT. They carry the user id only; the
- * user's memberships and status are read from the database on each request, so revocation is immediate.
+ * own key, audience = the MCP resource, verified by MicroProfile JWT. They carry the user id and the grant they were
+ * issued under ({@link #GRANT_CLAIM}); the grant, the user's status and memberships are read from the database on each
+ * request, so revocation is immediate.
  */
 @ApplicationScoped
 public class AccessTokens {
 
     /** The role every signed-in user has in the web container; finer authorization is the authz package's. */
     public static final String USER_GROUP = "user";
+    /** The grant (sign-in) a token was issued under: the refresh-token family's id. */
+    public static final String GRANT_CLAIM = "gid";
 
     private SigningKeys keys;
     private OAuthSettings settings;
@@ -42,7 +45,7 @@ public class AccessTokens {
         this.clock = clock;
     }
 
-    public IssuedToken issue(String userId, String clientId, String audience, String scope) {
+    public IssuedToken issue(String userId, String clientId, String grantId, String audience, String scope) {
         Instant now = clock.instant();
         Instant expiry = now.plus(settings.accessTokenTtl());
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -55,7 +58,8 @@ public class AccessTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("upn", userId)
                 .claim("groups", List.of(USER_GROUP))
-                .claim("client_id", clientId);
+                .claim("client_id", clientId)
+                .claim(GRANT_CLAIM, grantId);
         if (scope != null && !scope.isBlank()) {
             claims.claim("scope", scope);
         }

@@ -1,7 +1,9 @@
 package io.mcprospero.oauth;
 
+import io.mcprospero.grants.Grants;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.oauth.AuthorizationCode;
+import io.mcprospero.persistence.oauth.Grant;
 import io.mcprospero.persistence.oauth.OAuthClient;
 import io.mcprospero.persistence.oauth.RefreshToken;
 import io.mcprospero.support.Hashes;
@@ -33,6 +35,7 @@ public class TokenGrants {
     private ClientAuthentication clients;
     private OAuthClients clientUse;
     private AccessTokens accessTokens;
+    private Grants grants;
     private OAuthSettings settings;
     private Clock clock;
 
@@ -42,11 +45,12 @@ public class TokenGrants {
 
     @Inject
     public TokenGrants(EntityManager entityManager, ClientAuthentication clients, OAuthClients clientUse, AccessTokens accessTokens,
-                       OAuthSettings settings, Clock clock) {
+                       Grants grants, OAuthSettings settings, Clock clock) {
         this.entityManager = entityManager;
         this.clients = clients;
         this.clientUse = clientUse;
         this.accessTokens = accessTokens;
+        this.grants = grants;
         this.settings = settings;
         this.clock = clock;
     }
@@ -99,6 +103,7 @@ public class TokenGrants {
         checkResource(form.get("resource"), row.resource());
         String familyId = UUID.randomUUID().toString();
         row.redeem(familyId, now);
+        grants.open(familyId, row.userId(), client.clientId());
         clientUse.recordTokenGrant(client.clientId(), now);
         return issue(row.userId(), client.clientId(), row.resource(), row.scope(), familyId, now);
     }
@@ -125,20 +130,29 @@ public class TokenGrants {
         }
         checkResource(form.get("resource"), token.resource());
         token.markUsed(now);
+        if (entityManager.find(Grant.class, token.familyId()) == null) {
+            // a family older than grants that the migration did not carry over (every one of its tokens was revoked
+            // then) cannot reach here; this keeps a usable refresh token usable whatever its history
+            grants.open(token.familyId(), token.userId(), client.clientId());
+        }
         clientUse.recordTokenGrant(client.clientId(), now);
         return issue(token.userId(), client.clientId(), token.resource(), token.scope(), token.familyId(), now);
     }
 
     private TokenResponse issue(String userId, String clientId, String resource, String scope, String familyId, Instant now) {
-        AccessTokens.IssuedToken access = accessTokens.issue(userId, clientId, resource, scope);
+        AccessTokens.IssuedToken access = accessTokens.issue(userId, clientId, familyId, resource, scope);
         String refresh = RandomTokens.next();
         entityManager.persist(new RefreshToken(Hashes.sha256Hex(refresh), familyId, clientId, userId, resource, scope,
                 now, now.plus(settings.refreshTokenTtl())));
         return new TokenResponse(access.value(), access.expiresInSeconds(), refresh, scope);
     }
 
+    /** A replayed code or refresh token: the family's refresh tokens and its grant, whose access tokens stop at once. */
     private void revokeFamily(String familyId, Instant now) {
         TokenRevocation.revokeFamily(entityManager, familyId, now);
+        if (familyId != null) {
+            grants.revoke(familyId);
+        }
     }
 
     private void checkResource(String requested, String granted) {

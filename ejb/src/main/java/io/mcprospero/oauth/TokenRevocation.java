@@ -1,5 +1,7 @@
 package io.mcprospero.oauth;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.mcprospero.grants.Grants;
 import io.mcprospero.persistence.oauth.OAuthClient;
 import io.mcprospero.persistence.oauth.RefreshToken;
 import io.mcprospero.support.Hashes;
@@ -11,17 +13,17 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Token revocation (RFC 7009). Revoking a refresh token revokes its whole family, i.e. the sign-in it
- * came from. Access tokens are short-lived signed JWTs and are not revoked one by one (the answer says
- * so, as RFC 7009 §2.2.1 allows); disabling a user or revoking the refresh token ends access within the
- * access token's lifetime. An unknown or foreign token gets the same 200 as a revoked one, so the
- * endpoint tells an attacker nothing.
+ * Token revocation (RFC 7009). Revoking either token of a sign-in ends the whole sign-in: its grant, whose access
+ * tokens every MCP request checks (so they stop at once, on every instance), and its refresh-token family. An unknown,
+ * foreign or expired token gets the same 200 as a revoked one, so the endpoint tells an attacker nothing.
  */
 @ApplicationScoped
 public class TokenRevocation {
 
     private EntityManager entityManager;
     private ClientAuthentication clients;
+    private AccessTokenStore accessTokens;
+    private Grants grants;
     private Clock clock;
 
     protected TokenRevocation() {
@@ -29,26 +31,41 @@ public class TokenRevocation {
     }
 
     @Inject
-    public TokenRevocation(EntityManager entityManager, ClientAuthentication clients, Clock clock) {
+    public TokenRevocation(EntityManager entityManager, ClientAuthentication clients, AccessTokenStore accessTokens,
+                           Grants grants, Clock clock) {
         this.entityManager = entityManager;
         this.clients = clients;
+        this.accessTokens = accessTokens;
+        this.grants = grants;
         this.clock = clock;
     }
 
     @Transactional
-    public void revoke(String token, String typeHint, ClientCredentials credentials) {
+    public void revoke(String token, ClientCredentials credentials) {
         OAuthClient client = clients.authenticate(credentials);
         if (token == null || token.isBlank()) {
             throw OAuthError.invalidRequest("token is required");
         }
-        if ("access_token".equals(typeHint) || looksLikeJwt(token)) {
-            throw new OAuthError("unsupported_token_type",
-                    "access tokens expire on their own within the hour; revoke the refresh token to end the sign-in", 400);
+        if (looksLikeJwt(token)) {
+            accessTokens.verifiedClaims(token)
+                    .filter(claims -> client.clientId().equals(claimOf(claims, "client_id")))
+                    .map(claims -> claimOf(claims, AccessTokens.GRANT_CLAIM))
+                    .ifPresent(this::endGrant);
+            return;
         }
         RefreshToken refresh = token.length() > 512 ? null : entityManager.find(RefreshToken.class, Hashes.sha256Hex(token));
         if (refresh != null && refresh.clientId().equals(client.clientId())) {
-            revokeFamily(entityManager, refresh.familyId(), clock.instant());
+            endGrant(refresh.familyId());
         }
+    }
+
+    private void endGrant(String grantId) {
+        grants.revoke(grantId);
+        revokeFamily(entityManager, grantId, clock.instant());
+    }
+
+    private static String claimOf(JWTClaimsSet claims, String name) {
+        return claims.getClaim(name) instanceof String value ? value : null;
     }
 
     static void revokeFamily(EntityManager entityManager, String familyId, Instant now) {

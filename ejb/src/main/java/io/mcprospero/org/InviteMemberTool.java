@@ -1,5 +1,6 @@
 package io.mcprospero.org;
 
+import io.mcprospero.authz.Permission;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -27,6 +28,16 @@ public class InviteMemberTool implements Tool {
     @Override
     public String name() {
         return "invite_member";
+    }
+
+    @Override
+    public Permission listedWith() {
+        return Permission.INVITE_MEMBERS;
+    }
+
+    @Override
+    public boolean orgScoped() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.mcprospero.org;
 
-import io.mcprospero.mcp.McpSessions;
+import io.mcprospero.authz.Authorization;
+import io.mcprospero.authz.Caller;
+import io.mcprospero.failure.NotAuthorized;
+import io.mcprospero.failure.NotFound;
+import io.mcprospero.grants.Grants;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -10,23 +14,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-/** leave_org: the caller leaves one of their shared orgs; a conversation working in it moves back to the personal org. */
+/**
+ * leave_org: the caller leaves one of their shared orgs, once the person has confirmed; if this sign-in works in it,
+ * it moves back to the personal org.
+ */
 @ApplicationScoped
 public class LeaveOrgTool implements Tool {
 
     private Members members;
     private Orgs orgs;
-    private McpSessions sessions;
+    private Authorization authorization;
+    private Grants grants;
 
     protected LeaveOrgTool() {
         // for the CDI proxy
     }
 
     @Inject
-    public LeaveOrgTool(Members members, Orgs orgs, McpSessions sessions) {
+    public LeaveOrgTool(Members members, Orgs orgs, Authorization authorization, Grants grants) {
         this.members = members;
         this.orgs = orgs;
-        this.sessions = sessions;
+        this.authorization = authorization;
+        this.grants = grants;
     }
 
     @Override
@@ -37,13 +46,31 @@ public class LeaveOrgTool implements Tool {
     @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         String orgId = arguments.getString("org_id").strip();
+        Caller member;
+        try {
+            member = authorization.callerIn(context.caller().userId(), orgId);
+        } catch (NotAuthorized notMember) {
+            throw new NotFound("you have no org with id '" + orgId + "'; call list_orgs to see yours");
+        }
+        String name = OrgViews.displayName(member.orgName(), member.personalOrg());
+        String question = "Leave " + name + "? You lose access to its agents and connections at once; to come back, an owner or "
+                + "admin must invite you again.";
+        switch (context.confirm(arguments, question, "Leave " + name)) {
+            case DECLINED:
+                return ToolResult.declined("leave " + name);
+            case ASK_IN_CONVERSATION:
+                return ToolResult.confirmInConversation(question, name());
+            default:
+                break;
+        }
         Org left = members.leave(context.caller().userId(), orgId);
         boolean wasCurrent = orgId.equals(context.caller().orgId());
         if (wasCurrent) {
-            sessions.switchOrg(context.sessionIdHash(), orgs.personalOrgOf(context.caller().userId()).id());
+            grants.switchOrg(context.grantId(), orgs.personalOrgOf(context.caller().userId()).id());
         }
         return ToolResult.of("You left " + left.name() + "." + (wasCurrent ? " This conversation now works in your Personal org." : ""),
                 Jsons.object()
+                        .add("outcome", "left")
                         .add("left_org_id", left.id())
                         .add("current_org", wasCurrent ? "personal" : "unchanged")
                         .build());

@@ -38,6 +38,11 @@ public class ListMembersTool implements Tool {
     }
 
     @Override
+    public boolean orgScoped() {
+        return true;
+    }
+
+    @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         List<Membership> current = members.of(context.caller());
         List<Invitation> pending = PermissionMatrix.allows(context.caller().role(), Permission.INVITE_MEMBERS)

@@ -13,6 +13,7 @@ import io.mcprospero.persistence.org.Invitation;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
 import io.mcprospero.persistence.org.Role;
+import io.mcprospero.mcp.ToolListChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,7 @@ public class Members {
     private EntityManager entityManager;
     private Authorization authorization;
     private UserAccounts users;
+    private ToolListChanges toolListChanges;
     private Clock clock;
 
     protected Members() {
@@ -40,10 +42,12 @@ public class Members {
     }
 
     @Inject
-    public Members(EntityManager entityManager, Authorization authorization, UserAccounts users, Clock clock) {
+    public Members(EntityManager entityManager, Authorization authorization, UserAccounts users, ToolListChanges toolListChanges,
+                   Clock clock) {
         this.entityManager = entityManager;
         this.authorization = authorization;
         this.users = users;
+        this.toolListChanges = toolListChanges;
         this.clock = clock;
     }
 
@@ -90,6 +94,7 @@ public class Members {
             throw new Conflict(member.user().email() + " is the last owner of this org; make another member owner first");
         }
         entityManager.remove(member);
+        toolListChanges.changedFor(member.user().id());
         return target;
     }
 
@@ -111,6 +116,7 @@ public class Members {
         }
         Membership added = new Membership(org, user, role, clock.instant());
         entityManager.persist(added);
+        toolListChanges.changedFor(user.id());
         return added;
     }
 
@@ -134,6 +140,7 @@ public class Members {
                     + "with set_member_role first");
         }
         entityManager.remove(membershipOf(userId, orgId).orElseThrow());
+        toolListChanges.changedFor(userId);
         if (members == 1) {
             // nobody is left to answer for them
             entityManager.createNamedQuery(Invitation.DELETE_IN_ORG).setParameter("orgId", orgId).executeUpdate();
@@ -146,6 +153,9 @@ public class Members {
         entityManager.find(Org.class, orgId, LockModeType.PESSIMISTIC_WRITE);
         if (target.role() == Role.OWNER && role != Role.OWNER && count(Membership.COUNT_WITH_ROLE_IN_ORG, orgId, Role.OWNER) == 1) {
             throw new Conflict(target.user().email() + " is the last owner of this org; make another member owner first");
+        }
+        if (target.role() != role) {
+            toolListChanges.changedFor(target.user().id());
         }
         target.changeRole(role);
         return target;

@@ -1,5 +1,6 @@
 package io.mcprospero.org;
 
+import io.mcprospero.authz.Permission;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -37,13 +38,34 @@ public class RemoveMemberTool implements Tool {
     }
 
     @Override
+    public Permission listedWith() {
+        return Permission.CHANGE_ROLES;
+    }
+
+    @Override
+    public boolean orgScoped() {
+        return true;
+    }
+
+    @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         String user = arguments.getString("user");
         String org = OrgViews.displayName(context.caller().orgName(), context.caller().personalOrg());
+        String question = "Remove " + user.strip() + " from " + org + "? They lose access to its agents and connections at once "
+                + "(a pending invitation is withdrawn).";
+        switch (context.confirm(arguments, question, "Remove " + user.strip())) {
+            case DECLINED:
+                return ToolResult.declined("remove " + user.strip() + " from " + org);
+            case ASK_IN_CONVERSATION:
+                return ToolResult.confirmInConversation(question, name());
+            default:
+                break;
+        }
         Optional<Membership> removed = members.remove(context.caller(), user);
         if (removed.isPresent()) {
             Membership member = removed.get();
             return ToolResult.of(member.user().email() + " is no longer a member of " + org + ".", Jsons.object()
+                    .add("outcome", "removed")
                     .add("removed", member.user().email())
                     .add("user_id", member.user().id())
                     .add("role", member.role().wireName())
@@ -52,6 +74,7 @@ public class RemoveMemberTool implements Tool {
         }
         Invitation cancelled = invitations.cancel(context.caller(), user);
         return ToolResult.of("The invitation of " + cancelled.email() + " to " + org + " is withdrawn.", Jsons.object()
+                .add("outcome", "invitation_withdrawn")
                 .add("invitation_withdrawn", cancelled.email())
                 .add("role", cancelled.role().wireName())
                 .add("org_id", context.caller().orgId())

@@ -1,5 +1,6 @@
 package io.mcprospero.org;
 
+import io.mcprospero.authz.Permission;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -27,6 +28,16 @@ public class SetMemberRoleTool implements Tool {
     @Override
     public String name() {
         return "set_member_role";
+    }
+
+    @Override
+    public Permission listedWith() {
+        return Permission.CHANGE_ROLES;
+    }
+
+    @Override
+    public boolean orgScoped() {
+        return true;
     }
 
     @Override

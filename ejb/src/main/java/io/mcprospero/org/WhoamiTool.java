@@ -43,6 +43,11 @@ public class WhoamiTool implements Tool {
     }
 
     @Override
+    public boolean orgScoped() {
+        return true;
+    }
+
+    @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         Caller caller = context.caller();
         authorization.require(caller, Permission.VIEW_ORG);

@@ -2,6 +2,7 @@ package io.mcprospero.secrets;
 
 import io.mcprospero.datakeys.Envelope;
 import io.mcprospero.datakeys.RewrapCounts;
+import io.mcprospero.datakeys.RewrapProgress;
 import io.mcprospero.failure.Conflict;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.failure.SecretUnreadable;
@@ -127,14 +128,14 @@ public class JpaSecretsBackend implements SecretsBackend {
      * writes of the same row, which re-seal it under the current key anyway.
      */
     @Override
-    public RewrapCounts rewrapDataKeys() {
+    public RewrapCounts rewrapDataKeys(RewrapProgress progress) {
         int rewrapped = 0;
         int changedMeanwhile = 0;
         int refused = 0;
         String after = "";
         while (true) {
             List<WrappedKeyRow> page = wrappedKeysAfter(after);
-            if (page.isEmpty()) {
+            if (page.isEmpty() || !progress.goOn(rewrapped + changedMeanwhile + refused)) {
                 return new RewrapCounts(rewrapped, changedMeanwhile, refused);
             }
             for (WrappedKeyRow row : page) {

@@ -2,6 +2,7 @@ package io.mcprospero.secrets;
 
 import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.datakeys.RewrapCounts;
+import io.mcprospero.datakeys.RewrapProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -36,10 +37,15 @@ public class SecretRotation {
     }
 
     public RotationSummary rotateAll() {
+        return rotateAll(RewrapProgress.UNWATCHED);
+    }
+
+    /** As {@link #rotateAll()}, telling {@code progress} after each page and stopping when it says so. */
+    public RotationSummary rotateAll(RewrapProgress progress) {
         Instant start = clock.instant();
         String keyId = dataKeys.rotateMasterKey();
         LOG.info(() -> "secrets: master key " + keyId + " is current; re-wrapping the stored data keys");
-        RewrapCounts counts = secrets.rewrapDataKeys();
+        RewrapCounts counts = secrets.rewrapDataKeys(progress);
         RotationSummary summary = new RotationSummary(keyId, counts.rewrapped(), counts.changedMeanwhile(), counts.refused(),
                 Duration.between(start, clock.instant()));
         LOG.info(() -> "secrets: rotation done: " + summary);

@@ -1,6 +1,7 @@
 package io.mcprospero.secrets;
 
 import io.mcprospero.datakeys.RewrapCounts;
+import io.mcprospero.datakeys.RewrapProgress;
 import io.mcprospero.persistence.secrets.SecretKind;
 import java.util.List;
 import java.util.Optional;
@@ -30,5 +31,5 @@ public interface SecretsBackend {
      * Re-encrypts every stored data key under the current master key, leaving the ciphertexts untouched;
      * reads and writes keep working meanwhile.
      */
-    RewrapCounts rewrapDataKeys();
+    RewrapCounts rewrapDataKeys(RewrapProgress progress);
 }

@@ -1,6 +1,7 @@
 package io.mcprospero.support;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
@@ -32,6 +33,11 @@ public final class Jsons {
 
     public static JsonObjectBuilder object() {
         return PROVIDER.createObjectBuilder();
+    }
+
+    /** A builder that starts with the members of {@code initial}. */
+    public static JsonObjectBuilder object(JsonObject initial) {
+        return PROVIDER.createObjectBuilder(initial);
     }
 
     public static JsonArrayBuilder array() {

@@ -65,7 +65,7 @@ class AccessTokenStoreTest {
     @Test
     void aTokenIssuedByAccessTokensIsValidWithItsUserAndGroups() {
         keys.publish(serverKey);
-        String token = new AccessTokens(keys, settings, clock).issue(USER, "client-1", RESOURCE, "mcp").value();
+        String token = new AccessTokens(keys, settings, clock).issue(USER, "client-1", "grant-1", RESOURCE, "mcp").value();
 
         CredentialValidationResult result = store.validate(new SignedJWTCredential(token));
 
@@ -76,6 +76,7 @@ class AccessTokenStoreTest {
         assertThat(caller.getName()).isEqualTo(USER);
         assertThat(caller.getSubject()).isEqualTo(USER);
         assertThat(caller.<String>getClaim("client_id")).isEqualTo("client-1");
+        assertThat(caller.<String>getClaim(AccessTokens.GRANT_CLAIM)).isEqualTo("grant-1");
         assertThat(caller.getRawToken()).isEqualTo(token);
         assertThat(caller.getGroups()).containsExactly(AccessTokens.USER_GROUP);
         assertThat(caller.getAudience()).containsExactly(RESOURCE);

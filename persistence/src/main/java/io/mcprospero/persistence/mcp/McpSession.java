@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An MCP session (the Mcp-Session-Id), stored by hash in the database so that any instance can serve any
- * request. It belongs to one user and remembers the org the conversation is currently working in.
+ * A legacy (2025-11-25 and earlier) MCP session, the Mcp-Session-Id, stored by hash in the database so that any
+ * instance can serve any request. It belongs to one user's grant (the sign-in whose token opened it), whose current
+ * org it works in, and remembers the revision it negotiated and what the client declared it can do.
  */
 @Entity
 @Table(name = "mcp_sessions")
@@ -41,8 +42,11 @@ public class McpSession {
     @Column(name = "protocol_version", nullable = false, length = 16)
     private String protocolVersion;
 
-    @Column(name = "current_org_id", nullable = false, length = 36)
-    private String currentOrgId;
+    @Column(name = "grant_id", length = 36)
+    private String grantId;
+
+    @Column(name = "client_capabilities", length = 4000)
+    private String clientCapabilities;
 
     @Column(name = "client_name", length = 200)
     private String clientName;
@@ -65,13 +69,14 @@ public class McpSession {
     protected McpSession() {
     }
 
-    public McpSession(String idHash, String userId, String clientId, String protocolVersion, String currentOrgId,
-                      String clientName, String clientVersion, Instant now) {
+    public McpSession(String idHash, String userId, String grantId, String clientId, String protocolVersion,
+                      String clientCapabilities, String clientName, String clientVersion, Instant now) {
         this.idHash = Require.text(idHash, "session id hash", 64);
         this.userId = Require.text(userId, "user id", 36);
         this.clientId = clientId;
         this.protocolVersion = Require.text(protocolVersion, "protocol version", 16);
-        this.currentOrgId = Require.text(currentOrgId, "current org", 36);
+        this.grantId = Require.text(grantId, "grant id", 36);
+        this.clientCapabilities = clientCapabilities == null || clientCapabilities.length() > 4000 ? null : clientCapabilities;
         this.clientName = truncate(clientName, 200);
         this.clientVersion = truncate(clientVersion, 100);
         this.createdAt = Require.present(now, "creation time");
@@ -105,10 +110,6 @@ public class McpSession {
         }
     }
 
-    public void switchOrg(String orgId) {
-        currentOrgId = Require.text(orgId, "org id", 36);
-    }
-
 
     public String idHash() {
         return idHash;
@@ -126,8 +127,8 @@ public class McpSession {
         return protocolVersion;
     }
 
-    public String currentOrgId() {
-        return currentOrgId;
+    public String grantId() {
+        return grantId;
     }
 
     public String clientName() {

@@ -4,6 +4,7 @@ import io.mcprospero.admin.AdminViews;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.failure.InvalidInput;
+import io.mcprospero.grants.Grants;
 import io.mcprospero.identity.UserAccounts;
 import io.mcprospero.oauth.AccessTokenPrincipal;
 import io.mcprospero.oauth.AccessTokens;
@@ -56,6 +57,7 @@ public class AdminResource {
     private UserAccounts users;
     private Members members;
     private PlatformAdmins admins;
+    private Grants grants;
 
     protected AdminResource() {
         // for the CDI proxy
@@ -63,7 +65,7 @@ public class AdminResource {
 
     @Inject
     public AdminResource(SecurityContext security, Authorization authorization, OAuthSettings settings, SignupAllowlist allowlist,
-                         UserAccounts users, Members members, PlatformAdmins admins) {
+                         UserAccounts users, Members members, PlatformAdmins admins, Grants grants) {
         this.security = security;
         this.authorization = authorization;
         this.settings = settings;
@@ -71,6 +73,7 @@ public class AdminResource {
         this.users = users;
         this.members = members;
         this.admins = admins;
+        this.grants = grants;
     }
 
     @GET
@@ -136,12 +139,12 @@ public class AdminResource {
     }
 
     /**
-     * The platform admin's email; a token whose user is gone or disabled, or a caller our AccessTokenStore did not
-     * verify, is answered like one on /mcp.
+     * The platform admin's email; a token whose grant was revoked or whose user is gone or disabled, or a caller our
+     * AccessTokenStore did not verify, is answered like one on /mcp.
      */
     private String admin() {
         AccessTokenPrincipal token = AccessTokenPrincipal.of(security.getCallerPrincipal());
-        if (token == null || !authorization.isActiveUser(token.getSubject())) {
+        if (token == null || grants.callerOf(token.getClaim(AccessTokens.GRANT_CLAIM), token.getSubject()).isEmpty()) {
             throw new WebApplicationException(BearerChallenge.refusedToken(settings));
         }
         return authorization.requirePlatformAdmin(token.getSubject());

@@ -1,22 +1,20 @@
 package io.mcprospero.web.mcp;
 
-import io.mcprospero.support.Jsons;
-import io.mcprospero.authz.Authorization;
+import io.mcprospero.mcp.BearerToken;
 import io.mcprospero.mcp.JsonRpc;
 import io.mcprospero.mcp.JsonRpcError;
-import io.mcprospero.mcp.LiveSession;
-import io.mcprospero.mcp.McpMethods;
-import io.mcprospero.mcp.McpSessions;
-import io.mcprospero.mcp.ProtocolVersions;
-import io.mcprospero.observability.LogContext;
+import io.mcprospero.mcp.McpAnswer;
+import io.mcprospero.mcp.McpEndpoint;
+import io.mcprospero.mcp.McpHeaders;
+import io.mcprospero.mcp.McpRequest;
 import io.mcprospero.oauth.AccessTokenPrincipal;
 import io.mcprospero.oauth.AccessTokens;
 import io.mcprospero.oauth.OAuthSettings;
+import io.mcprospero.observability.LogContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
@@ -27,17 +25,22 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
-import java.util.Optional;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The MCP Streamable HTTP transport (JSON-RPC 2.0 over POST, JSON responses). Checks what belongs to the
- * transport (Origin, session id, protocol version header, message shape) and hands the method to
- * {@link McpMethods}. The bearer token was verified before this runs, by MP-JWT with our AccessTokenStore; a request
- * without a caller that store verified gets the 401 challenge ({@link #verifiedCaller()}). Application-scoped: it holds no request state
- * (the security context it is given reads the current request's caller), so no instance is built per request.
+ * The MCP Streamable HTTP transport, one endpoint for both protocol eras: checks what belongs to HTTP (Origin, the
+ * bearer token, the body's size, depth and JSON-RPC shape), hands the message with its headers to
+ * {@link McpEndpoint}, and turns the answer into HTTP: one JSON object, 202, the 401 challenge, or an SSE stream whose
+ * work runs on the container's managed executor. The bearer token was verified before this runs, by MP-JWT with our
+ * AccessTokenStore. Application-scoped: it holds no request state.
  */
 @Path("/mcp")
 @ApplicationScoped
@@ -45,138 +48,147 @@ public class McpResource {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
+    static final String EVENT_STREAM = "text/event-stream";
+    private static final Logger LOG = Logger.getLogger(McpResource.class.getName());
 
     private SecurityContext security;
-    private Authorization authorization;
     private OAuthSettings settings;
-    private McpMethods methods;
-    private McpSessions sessions;
+    private McpEndpoint endpoint;
     private OriginPolicy origins;
+    private ManagedExecutorService executor;
+    private KeepAlives keepAlives;
+    private long maxBodyBytes;
 
     protected McpResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public McpResource(SecurityContext security, Authorization authorization, OAuthSettings settings, McpMethods methods,
-                       McpSessions sessions, OriginPolicy origins) {
+    public McpResource(SecurityContext security, OAuthSettings settings, McpEndpoint endpoint, OriginPolicy origins,
+                       ManagedExecutorService executor, KeepAlives keepAlives,
+                       @ConfigProperty(name = "mcprospero.mcp.max-body-bytes") long maxBodyBytes) {
         this.security = security;
-        this.authorization = authorization;
         this.settings = settings;
-        this.methods = methods;
-        this.sessions = sessions;
+        this.endpoint = endpoint;
         this.origins = origins;
+        this.executor = executor;
+        this.keepAlives = keepAlives;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, "text/event-stream", MediaType.WILDCARD})
-    public Response post(String body,
+    @Produces({MediaType.APPLICATION_JSON, EVENT_STREAM, MediaType.WILDCARD})
+    public Response post(InputStream body,
                          @HeaderParam("Origin") String origin,
+                         @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                          @HeaderParam(SESSION_HEADER) String sessionId,
-                         @HeaderParam(VERSION_HEADER) String protocolVersion) {
+                         @HeaderParam(VERSION_HEADER) String protocolVersion,
+                         @HeaderParam("Mcp-Method") String mcpMethod,
+                         @HeaderParam("Mcp-Name") String mcpName) {
         if (!origins.permits(origin)) {
             return error(403, null, JsonRpcError.INVALID_REQUEST, "Origin " + origin + " is not allowed to call this server");
         }
-        AccessTokenPrincipal token = verifiedCaller();
+        BearerToken token = bearer();
         if (token == null) {
             return unauthenticated();
         }
-        String userId = token.getSubject();
-        // the session, when the request names one, comes with its user's state: one query answers both questions
-        Optional<LiveSession> session = sessionId == null ? Optional.empty() : sessions.findLive(sessionId, userId);
-        if (!session.map(LiveSession::userActive).orElseGet(() -> authorization.isActiveUser(userId))) {
-            return BearerChallenge.refusedToken(settings);
+        LogContext.put(LogContext.USER_ID, token.userId());
+        if (tooLong(contentLength)) {
+            return error(413, null, JsonRpcError.INVALID_REQUEST, "the request body is over " + maxBodyBytes + " bytes");
         }
-        LogContext.put(LogContext.USER_ID, userId);
         JsonObject message;
         try {
-            message = parse(body);
-        } catch (JsonRpcError e) {
-            return error(400, null, e.code(), e.getMessage());
+            message = McpMessage.read(body, maxBodyBytes);
+        } catch (McpMessage.TooLarge tooLarge) {
+            return error(413, null, JsonRpcError.INVALID_REQUEST, "the request body is over " + tooLarge.limit() + " bytes");
+        } catch (JsonRpcError malformed) {
+            return error(400, null, malformed.code(), malformed.getMessage());
         }
+        McpHeaders headers = new McpHeaders(protocolVersion, sessionId, mcpMethod, mcpName);
         JsonValue id = message.get("id");
         if (!message.containsKey("method")) {
-            // a response or an error from the client to a server request: nothing to answer
-            return isResponse(message) ? Response.accepted().build()
-                    : error(400, id, JsonRpcError.INVALID_REQUEST, "a JSON-RPC request needs a \"method\"");
+            return isResponse(message) ? answer(endpoint.clientResponse(token, id, message, headers))
+                    : error(400, validId(id) ? id : null, JsonRpcError.INVALID_REQUEST, "a JSON-RPC request needs a \"method\"");
         }
-        if (!(message.get("method") instanceof JsonString methodValue)) {
-            return error(400, id, JsonRpcError.INVALID_REQUEST, "\"method\" must be a string");
-        }
-        String method = methodValue.getString();
-        JsonValue paramsValue = message.get("params");
-        if (paramsValue != null && paramsValue != JsonValue.NULL && !(paramsValue instanceof JsonObject)) {
-            return error(400, id, JsonRpcError.INVALID_PARAMS, "\"params\" must be an object");
-        }
-        JsonObject params = paramsValue instanceof JsonObject object ? object : null;
-        boolean notification = id == null;
-        if (!notification && !(id instanceof JsonString) && id.getValueType() != JsonValue.ValueType.NUMBER) {
+        if (id != null && !validId(id)) {
             return error(400, null, JsonRpcError.INVALID_REQUEST, "\"id\" must be a string or a number");
         }
-
-        if ("initialize".equals(method) && sessionId == null) {
-            if (notification) {
-                return error(400, null, JsonRpcError.INVALID_REQUEST, "initialize must be a request with an id");
-            }
-            try {
-                McpMethods.Initialized initialized = methods.initialize(userId, token.getClaim("client_id"), params);
-                return Response.ok(JsonRpc.result(id, initialized.result()), MediaType.APPLICATION_JSON_TYPE)
-                        .header(SESSION_HEADER, initialized.sessionId())
-                        .build();
-            } catch (JsonRpcError e) {
-                return error(400, id, e.code(), e.getMessage());
-            }
+        if (!(message.get("method") instanceof JsonString method)) {
+            return error(400, id, JsonRpcError.INVALID_REQUEST, "\"method\" must be a string");
         }
-
-        if (protocolVersion != null && !ProtocolVersions.isSupported(protocolVersion)) {
-            return error(400, id, JsonRpcError.INVALID_REQUEST, "Unsupported MCP-Protocol-Version '" + protocolVersion
-                    + "'; this server speaks " + String.join(", ", ProtocolVersions.SUPPORTED));
+        JsonValue params = message.get("params");
+        if (params != null && params != JsonValue.NULL && !(params instanceof JsonObject)) {
+            return error(400, id, JsonRpcError.INVALID_PARAMS, "\"params\" must be an object");
         }
-        if (sessionId == null) {
-            return error(400, id, JsonRpcError.INVALID_REQUEST, "the Mcp-Session-Id header is required; send initialize first");
-        }
-        if (session.isEmpty()) {
-            return error(404, id, JsonRpcError.INVALID_REQUEST, "the session has ended or is unknown; send initialize to start a new one");
-        }
-        LogContext.put(LogContext.ORG_ID, session.get().currentOrgId());
-        if (notification) {
-            return Response.accepted().build();
-        }
-        try {
-            JsonObject result = methods.handle(session.get(), method, params);
-            return Response.ok(JsonRpc.result(id, result), MediaType.APPLICATION_JSON_TYPE).build();
-        } catch (JsonRpcError e) {
-            return Response.ok(JsonRpc.error(id, e.code(), e.getMessage()), MediaType.APPLICATION_JSON_TYPE).build();
-        }
+        McpRequest request = new McpRequest(id, method.getString(), params instanceof JsonObject object ? object : null, headers);
+        return answer(endpoint.handle(token, request, accept != null && accept.contains(EVENT_STREAM)));
     }
 
-    /** This server sends no messages of its own outside responses, so it offers no SSE stream. */
+    /** 2026-07-28 has no GET stream (subscriptions/listen replaced it), and this server never offered one. */
     @GET
     public Response stream(@HeaderParam("Origin") String origin) {
         if (!origins.permits(origin)) {
             return error(403, null, JsonRpcError.INVALID_REQUEST, "Origin " + origin + " is not allowed to call this server");
         }
-        if (verifiedCaller() == null) {
+        if (bearer() == null) {
             return unauthenticated();
         }
         return Response.status(405).header("Allow", "POST, DELETE").build();
     }
 
+    /** Ends a legacy session. */
     @DELETE
     public Response end(@HeaderParam("Origin") String origin, @HeaderParam(SESSION_HEADER) String sessionId) {
         if (!origins.permits(origin)) {
             return error(403, null, JsonRpcError.INVALID_REQUEST, "Origin " + origin + " is not allowed to call this server");
         }
-        AccessTokenPrincipal token = verifiedCaller();
+        BearerToken token = bearer();
         if (token == null) {
             return unauthenticated();
         }
         if (sessionId == null) {
             return error(400, null, JsonRpcError.INVALID_REQUEST, "the Mcp-Session-Id header is required");
         }
-        return sessions.end(sessionId, token.getSubject()) ? Response.noContent().build()
+        return endpoint.endSession(token, sessionId) ? Response.noContent().build()
                 : error(404, null, JsonRpcError.INVALID_REQUEST, "the session has ended or is unknown");
+    }
+
+    private Response answer(McpAnswer answer) {
+        if (answer instanceof McpAnswer.Reply reply) {
+            Response.ResponseBuilder response = Response.status(reply.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(reply.body());
+            return reply.sessionId() == null ? response.build() : response.header(SESSION_HEADER, reply.sessionId()).build();
+        }
+        if (answer instanceof McpAnswer.Streamed streamed) {
+            return stream(streamed);
+        }
+        return answer instanceof McpAnswer.Refused ? BearerChallenge.refusedToken(settings) : Response.accepted().build();
+    }
+
+    private Response stream(McpAnswer.Streamed streamed) {
+        SseStream stream = new SseStream();
+        Map<String, String> logContext = Map.copyOf(LogContext.current());
+        try {
+            executor.execute(() -> {
+                logContext.forEach(LogContext::put);
+                try {
+                    streamed.work().accept(stream);
+                } catch (RuntimeException failure) {
+                    LOG.log(Level.SEVERE, "an MCP response stream failed", failure);
+                    stream.close();
+                } finally {
+                    LogContext.clear();
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            return error(503, null, JsonRpcError.INTERNAL_ERROR, "the server is too busy to stream this answer; try again shortly");
+        }
+        keepAlives.watch(stream);
+        return Response.ok(stream.output(), EVENT_STREAM)
+                .header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no")
+                .build();
     }
 
     /**
@@ -184,9 +196,12 @@ public class McpResource {
      * {@code @RolesAllowed}, guards the resource: MP-JWT's filter for that annotation asks JACC for the role on every
      * request, a twentieth of an MCP request's CPU (bench/README.md), to learn what the principal's type already says.
      */
-    private AccessTokenPrincipal verifiedCaller() {
+    private BearerToken bearer() {
         AccessTokenPrincipal token = AccessTokenPrincipal.of(security.getCallerPrincipal());
-        return token != null && token.getGroups().contains(AccessTokens.USER_GROUP) ? token : null;
+        if (token == null || !token.getGroups().contains(AccessTokens.USER_GROUP)) {
+            return null;
+        }
+        return new BearerToken(token.getSubject(), token.getClaim(AccessTokens.GRANT_CLAIM), token.getClaim("client_id"));
     }
 
     /** 401 with the challenge; invalid_token when a caller was authenticated by anything but our own token check. */
@@ -194,23 +209,16 @@ public class McpResource {
         return BearerChallenge.challenge(settings, security.getCallerPrincipal() != null);
     }
 
-    private static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the request body is empty; send one JSON-RPC message");
+    private boolean tooLong(String contentLength) {
+        try {
+            return contentLength != null && Long.parseLong(contentLength.strip()) > maxBodyBytes;
+        } catch (NumberFormatException notANumber) {
+            return false;
         }
-        JsonValue value;
-        try (JsonReader reader = Jsons.reader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the request body is not valid JSON");
-        }
-        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            throw new JsonRpcError(JsonRpcError.INVALID_REQUEST, "JSON-RPC batches are not supported; send one message per request");
-        }
-        if (!(value instanceof JsonObject object) || !"2.0".equals(object.getString("jsonrpc", null))) {
-            throw new JsonRpcError(JsonRpcError.INVALID_REQUEST, "the body must be a JSON-RPC 2.0 object (\"jsonrpc\": \"2.0\")");
-        }
-        return object;
+    }
+
+    private static boolean validId(JsonValue id) {
+        return id instanceof JsonString || (id != null && id.getValueType() == JsonValue.ValueType.NUMBER);
     }
 
     private static boolean isResponse(JsonObject message) {

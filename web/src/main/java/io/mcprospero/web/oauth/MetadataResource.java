@@ -75,7 +75,7 @@ public class MetadataResource {
                 .add("client_id_metadata_document_supported", documents.enabled())
                 .add("subject_types_supported", Jsons.array().add("public"))
                 .add("id_token_signing_alg_values_supported", Jsons.array().add("RS256"))
-                .add("mcp_protocol_versions_supported", Jsons.array(ProtocolVersions.SUPPORTED))
+                .add("mcp_protocol_versions_supported", Jsons.array(ProtocolVersions.ALL))
                 .build();
     }
 

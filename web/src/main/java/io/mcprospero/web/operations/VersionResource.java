@@ -19,7 +19,7 @@ public class VersionResource {
             .add("name", "mcprospero")
             .add("version", implementationVersion())
             .add("tool_surface", ToolSurface.version())
-            .add("mcp_protocol_versions", Jsons.array(ProtocolVersions.SUPPORTED))
+            .add("mcp_protocol_versions", Jsons.array(ProtocolVersions.ALL))
             .build();
 
     @GET

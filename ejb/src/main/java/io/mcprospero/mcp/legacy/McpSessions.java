@@ -1,6 +1,5 @@
-package io.mcprospero.mcp;
+package io.mcprospero.mcp.legacy;
 
-import io.mcprospero.authz.Authorization;
 import io.mcprospero.persistence.mcp.McpSession;
 import io.mcprospero.persistence.mcp.SessionWithCaller;
 import io.mcprospero.support.Hashes;
@@ -10,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +22,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * MCP sessions (Mcp-Session-Id) kept in the database by hash, so that any instance behind the load balancer
- * can serve any request of a session. A session belongs to the user who opened it: another user's token
- * with that id finds nothing.
+ * Legacy MCP sessions (Mcp-Session-Id) kept in the database by hash, so that any instance behind the load balancer
+ * can serve any request of a session. A session belongs to the grant whose token opened it: a token of another user,
+ * or of another sign-in, with that id finds nothing.
  */
 @ApplicationScoped
 public class McpSessions {
@@ -52,19 +51,20 @@ public class McpSessions {
 
     /** Opens a session; returns the raw session id, which is stored only as a hash. */
     @Transactional
-    public String open(String userId, String clientId, String protocolVersion, String orgId, String clientName, String clientVersion) {
+    public String open(String userId, String grantId, String clientId, String protocolVersion, String clientCapabilities,
+                       String clientName, String clientVersion) {
         String rawId = RandomTokens.next();
-        entityManager.persist(new McpSession(Hashes.sha256Hex(rawId), userId, clientId, protocolVersion, orgId,
-                clientName, clientVersion, clock.instant()));
+        entityManager.persist(new McpSession(Hashes.sha256Hex(rawId), userId, grantId, clientId, protocolVersion,
+                clientCapabilities, clientName, clientVersion, clock.instant()));
         return rawId;
     }
 
     /**
-     * The live session with this id belonging to this user, with its user's state and the caller in its current org,
-     * in one JDBC statement and without a transaction: this runs on every MCP request. last_seen_at is written only
-     * when it is a minute old, by a conditional update that leaves a concurrent switch_org alone.
+     * The live session with this id belonging to this user's grant, with the grant and the caller, in one JDBC
+     * statement and without a transaction: this runs on every legacy MCP request. last_seen_at is written only when it
+     * is a minute old.
      */
-    public Optional<LiveSession> findLive(String rawId, String userId) {
+    public Optional<LiveSession> findLive(String rawId, String userId, String grantId) {
         if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
             return Optional.empty();
         }
@@ -73,7 +73,8 @@ public class McpSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (row.isEnded() || !row.userId().equals(userId) || row.isIdleSince(now.minus(idleTtl))) {
+        if (row.isEnded() || !row.userId().equals(userId) || !row.grant().grantId().equals(grantId)
+                || row.isIdleSince(now.minus(idleTtl))) {
             return Optional.empty();
         }
         if (row.isTouchDue(now)) {
@@ -82,8 +83,7 @@ public class McpSessions {
                     .setParameter("now", now)
                     .executeUpdate());
         }
-        return Optional.of(new LiveSession(row.idHash(), row.userId(), row.currentOrgId(), row.userActive(),
-                Authorization.callerOf(row)));
+        return Optional.of(new LiveSession(row.idHash(), row.protocolVersion(), row.clientCapabilities(), row.grant()));
     }
 
     private SessionWithCaller read(String idHash) {
@@ -101,29 +101,15 @@ public class McpSessions {
     /** Ends the session; returns false when there was no live session of this user with that id. */
     @Transactional
     public boolean end(String rawId, String userId) {
-        Optional<McpSession> session = live(rawId, userId);
-        session.ifPresent(live -> live.end(clock.instant()));
-        return session.isPresent();
-    }
-
-    private Optional<McpSession> live(String rawId, String userId) {
         if (rawId == null || rawId.isBlank() || rawId.length() > 128) {
-            return Optional.empty();
+            return false;
         }
         McpSession session = entityManager.find(McpSession.class, Hashes.sha256Hex(rawId));
         Instant now = clock.instant();
         if (session == null || session.isEnded() || !session.userId().equals(userId) || session.isIdleSince(now.minus(idleTtl))) {
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(session);
-    }
-
-    @Transactional
-    public void switchOrg(String idHash, String orgId) {
-        McpSession session = entityManager.find(McpSession.class, idHash);
-        if (session == null || session.isEnded()) {
-            throw new IllegalStateException("the session ended while switching org");
-        }
-        session.switchOrg(orgId);
+        session.end(now);
+        return true;
     }
 }

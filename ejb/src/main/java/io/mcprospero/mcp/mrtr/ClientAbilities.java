@@ -1,0 +1,23 @@
+package io.mcprospero.mcp.mrtr;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * What the client of a request declared it can do, as far as the tools care: whether it can ask the person a
+ * form question (elicitation; an empty elicitation object means form mode) or show a link (URL mode).
+ */
+public record ClientAbilities(boolean elicitsForms, boolean elicitsUrls) {
+
+    public static final ClientAbilities NONE = new ClientAbilities(false, false);
+
+    /** From a ClientCapabilities object (2026-07-28 _meta, or a legacy initialize); anything malformed counts as absent. */
+    public static ClientAbilities of(JsonValue capabilities) {
+        if (!(capabilities instanceof JsonObject declared) || !(declared.get("elicitation") instanceof JsonObject elicitation)) {
+            return NONE;
+        }
+        boolean url = elicitation.get("url") instanceof JsonObject;
+        boolean form = elicitation.get("form") instanceof JsonObject || !url && !elicitation.containsKey("form");
+        return new ClientAbilities(form, url);
+    }
+}
