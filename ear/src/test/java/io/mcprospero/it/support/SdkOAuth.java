@@ -49,7 +49,12 @@ public final class SdkOAuth {
 
     /** Called by the SDK on a 401. */
     public boolean onUnauthorized(java.net.http.HttpResponse.ResponseInfo response) {
-        String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
+        return onUnauthorized(response.headers());
+    }
+
+    /** As {@link #onUnauthorized(java.net.http.HttpResponse.ResponseInfo)}, from the 401's headers alone. */
+    public boolean onUnauthorized(java.net.http.HttpHeaders headers) {
+        String challenge = headers.firstValue("WWW-Authenticate").orElseThrow();
         Matcher metadataUrl = RESOURCE_METADATA.matcher(challenge);
         if (!metadataUrl.find()) {
             throw new IllegalStateException("no resource_metadata in " + challenge);
