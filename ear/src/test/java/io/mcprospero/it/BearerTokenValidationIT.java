@@ -40,18 +40,27 @@ class BearerTokenValidationIT {
     private static ServerUnderTest server;
     private static RSAKey serverKey;
     private static String userId;
+    private static String grantId;
 
     @BeforeAll
     static void signInAndReadTheServersKey() throws Exception {
         server = ServerUnderTest.shared();
         String token = new LocalSignIn(server).tokensFor("victor@example.com").accessToken();
         userId = SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        // the forged tokens name the real sign-in's grant: a token without a standing grant is refused anyway
+        grantId = SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("gid");
         serverKey = SealedSigningKey.signing(ServerUnderTest.database("it")).unseal(server.dataDir());
     }
 
     @Test
     void aCorrectlyMadeTokenIsAccepted() {
         assertThat(initializeWith(sign(serverKey, claims().build()))).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenNamingNoStandingGrantIsRefused() {
+        assertThat(initializeWith(sign(serverKey, claims().claim("gid", UUID.randomUUID().toString()).build()))).isEqualTo(401);
+        assertThat(initializeWith(sign(serverKey, claims().claim("gid", null).build()))).isEqualTo(401);
     }
 
     @Test
@@ -170,6 +179,7 @@ class BearerTokenValidationIT {
                 .expirationTime(Date.from(now.plusSeconds(600)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("upn", userId)
+                .claim("gid", grantId)
                 .claim("groups", List.of("user"));
     }
 

@@ -135,7 +135,7 @@ public class JpaSecretsBackend implements SecretsBackend {
         String after = "";
         while (true) {
             List<WrappedKeyRow> page = wrappedKeysAfter(after);
-            if (page.isEmpty() || !progress.goOn(rewrapped + changedMeanwhile + refused)) {
+            if (!progress.goOn(rewrapped + changedMeanwhile + refused) || page.isEmpty()) {
                 return new RewrapCounts(rewrapped, changedMeanwhile, refused);
             }
             for (WrappedKeyRow row : page) {

@@ -40,7 +40,7 @@ public class SecretRotation {
         return rotateAll(RewrapProgress.UNWATCHED);
     }
 
-    /** As {@link #rotateAll()}, telling {@code progress} after each page and stopping when it says so. */
+    /** As {@link #rotateAll()}, telling {@code progress} before each page and stopping when it says so. */
     public RotationSummary rotateAll(RewrapProgress progress) {
         Instant start = clock.instant();
         String keyId = dataKeys.rotateMasterKey();

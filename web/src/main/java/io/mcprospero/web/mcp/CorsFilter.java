@@ -17,7 +17,7 @@ import java.io.IOException;
  * cookies are involved anywhere, so credentials are never allowed.
  */
 @WebFilter(urlPatterns = {"/.well-known/*", "/oauth/jwks", "/oauth/token", "/token", "/oauth/register", "/register", "/mcp"},
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
 public class CorsFilter extends HttpFilter {
 
     @Inject

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 final class McpMessage {
 
     static final int MAX_DEPTH = 64;
+    static final int DRAIN_FACTOR = 8;
 
     private McpMessage() {
     }
@@ -74,6 +75,24 @@ final class McpMessage {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the request body is not UTF-8");
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body refused for its size, up to {@link #DRAIN_FACTOR} times the limit: an
+     * HTTP/2 client cannot finish sending, and so never reads the 413, while its stream's window stays full. Past
+     * that the rest stays unread: a client sending that much is not waiting for an answer.
+     */
+    static void drain(InputStream body, long maxBytes) {
+        try {
+            long left = maxBytes * DRAIN_FACTOR;
+            byte[] sink = new byte[64 * 1024];
+            int read;
+            while (left > 0 && (read = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException gone) {
+            // the client stopped sending: nothing left to drain
         }
     }
 

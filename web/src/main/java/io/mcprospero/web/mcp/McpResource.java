@@ -96,12 +96,14 @@ public class McpResource {
         }
         LogContext.put(LogContext.USER_ID, token.userId());
         if (tooLong(contentLength)) {
+            McpMessage.drain(body, maxBodyBytes);
             return error(413, null, JsonRpcError.INVALID_REQUEST, "the request body is over " + maxBodyBytes + " bytes");
         }
         JsonObject message;
         try {
             message = McpMessage.read(body, maxBodyBytes);
         } catch (McpMessage.TooLarge tooLarge) {
+            McpMessage.drain(body, maxBodyBytes);
             return error(413, null, JsonRpcError.INVALID_REQUEST, "the request body is over " + tooLarge.limit() + " bytes");
         } catch (JsonRpcError malformed) {
             return error(400, null, malformed.code(), malformed.getMessage());

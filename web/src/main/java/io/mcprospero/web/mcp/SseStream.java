@@ -35,7 +35,8 @@ final class SseStream implements EventStream {
         try {
             output.write(chunk);
             return true;
-        } catch (IOException | IllegalStateException gone) {
+        } catch (IOException | RuntimeException gone) {
+            // whatever the container throws when the connection is gone, the client is no longer listening
             close();
             return false;
         }
@@ -50,7 +51,7 @@ final class SseStream implements EventStream {
     public synchronized void close() {
         try {
             output.close();
-        } catch (IOException alreadyGone) {
+        } catch (IOException | RuntimeException alreadyGone) {
             // the client left first: nothing to end
         }
     }
