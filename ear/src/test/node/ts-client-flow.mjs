@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Browser } from './browser.mjs';
 
 const REDIRECT_URL = 'http://127.0.0.1:45232/callback';
@@ -127,9 +128,16 @@ function decodeHtml(text) {
   return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
+// the person's answers to the server's questions (2025-11-25 elicitation/create on the call's stream): always yes
+const questions = [];
+
 async function connect(mcpUrl, provider) {
   const transport = new StreamableHTTPClientTransport(new URL(mcpUrl), { authProvider: provider });
-  const client = new Client({ name: 'mcprospero-it-ts', version: '1.0.0' });
+  const client = new Client({ name: 'mcprospero-it-ts', version: '1.0.0' }, { capabilities: { elicitation: {} } });
+  client.setRequestHandler(ElicitRequestSchema, async (request) => {
+    questions.push(request.params.message);
+    return { action: 'accept', content: { confirm: true } };
+  });
   await client.connect(transport);
   return { client, transport };
 }
@@ -215,6 +223,13 @@ async function main() {
   const listedOrg = orgs.orgs?.find((org) => org.id === created.org.id);
   check(listedOrg?.current === true && listedOrg?.role === 'owner', 'list_orgs marks the new org as current, role owner', orgs);
 
+  // A confirmation in the 2025-11-25 form: the server asks by elicitation/create on the call's stream, the SDK's handler
+  // answers, and the call completes. Leaving a second org keeps the first one current.
+  const spare = await callTool(client, 'create_org', { name: `${orgName} spare` });
+  const left = await callTool(client, 'leave_org', { org_id: spare.org.id });
+  check(left.outcome === 'left' && left.current_org === 'unchanged', 'leave_org completes after the person confirms', left);
+  check(questions.length === 1 && questions[0].includes(`${orgName} spare`), 'the person was asked once, about that org', questions);
+
   // A domain error comes back as a tool result with isError, not as a transport failure.
   const bad = await client.callTool({ name: 'switch_org', arguments: { org_id: randomUUID() } });
   check(bad.isError === true, 'switch_org to an unknown org is a tool error (isError: true)', bad);
@@ -235,7 +250,8 @@ async function main() {
     'the refresh token rotated');
   const again = await callTool(refreshed.client, 'whoami', {});
   check(again.user?.email === email && again.user?.id === me.user.id, 'after refresh whoami names the same person', again);
-  // The current org belongs to the MCP session; the membership in the new org belongs to the user and stays.
+  check(again.org?.id === created.org.id, 'after refresh the sign-in still works in the org it switched to', again);
+  // The current org belongs to the sign-in (grant), which a refresh keeps; so does the membership.
   const orgsAgain = await callTool(refreshed.client, 'list_orgs', {});
   check(orgsAgain.orgs?.some((org) => org.id === created.org.id && org.role === 'owner'),
     'after refresh list_orgs still has the new org, role owner', orgsAgain);
@@ -253,7 +269,8 @@ async function main() {
     server: serverVersion,
     clientId: provider.savedClientInformation.client_id,
     seen: provider.seen,
-    refreshed: true
+    refreshed: true,
+    questions: questions.length
   }));
 }
 

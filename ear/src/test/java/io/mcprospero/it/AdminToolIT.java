@@ -46,7 +46,7 @@ class AdminToolIT {
         String before = structured(admin.callTool("admin", "{\"action\":\"system_health\"}"))
                 .getJsonObject("key_management").getString("current_key_id");
 
-        JsonObject rotated = structured(admin.callTool("admin", "{\"action\":\"rotate_secrets_key\"}"));
+        JsonObject rotated = structured(admin.callTool("admin", "{\"action\":\"rotate_secrets_key\",\"confirm\":true}"));
 
         assertThat(rotated.getString("current_key_id")).isNotEqualTo(before);
         assertThat(rotated.getInt("refused")).isZero();

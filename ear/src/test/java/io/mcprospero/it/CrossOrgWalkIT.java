@@ -69,31 +69,34 @@ class CrossOrgWalkIT {
     /** What A tries with each tool; whether it must be refused or may answer (without anything of B). */
     private Map<String, List<Case>> cases() {
         Map<String, List<Case>> cases = new LinkedHashMap<>();
-        cases.put("whoami", List.of(answers("{}")));
+        cases.put("whoami", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("list_orgs", List.of(answers("{}")));
-        cases.put("list_members", List.of(answers("{}")));
+        cases.put("list_members", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("create_org", List.of(answers("{\"name\":\"" + orgBName + " copy\"}")));
         cases.put("switch_org", List.of(refused("{\"org_id\":\"" + orgB + "\"}")));
-        cases.put("leave_org", List.of(refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("leave_org", List.of(refused("{\"org_id\":\"" + orgB + "\",\"confirm\":true}")));
         cases.put("set_member_role", List.of(
                 refused("{\"user\":\"" + ownerBId + "\",\"role\":\"viewer\"}"),
                 refused("{\"user\":\"" + ownerB + "\",\"role\":\"viewer\"}"),
                 refused("{\"user\":\"" + colleagueBId + "\",\"role\":\"owner\"}"),
                 refused("{\"user\":\"" + colleagueB + "\",\"role\":\"admin\"}"),
-                refused("{\"user\":\"" + inviteeB + "\",\"role\":\"admin\"}")));
+                refused("{\"user\":\"" + inviteeB + "\",\"role\":\"admin\"}"),
+                refused("{\"user\":\"" + colleagueB + "\",\"role\":\"admin\",\"org_id\":\"" + orgB + "\"}")));
         cases.put("remove_member", List.of(
-                refused("{\"user\":\"" + ownerBId + "\"}"),
-                refused("{\"user\":\"" + ownerB + "\"}"),
-                refused("{\"user\":\"" + colleagueBId + "\"}"),
-                refused("{\"user\":\"" + colleagueB + "\"}"),
-                refused("{\"user\":\"" + inviteeB + "\"}")));
+                refused("{\"user\":\"" + ownerBId + "\",\"confirm\":true}"),
+                refused("{\"user\":\"" + ownerB + "\",\"confirm\":true}"),
+                refused("{\"user\":\"" + colleagueBId + "\",\"confirm\":true}"),
+                refused("{\"user\":\"" + colleagueB + "\",\"confirm\":true}"),
+                refused("{\"user\":\"" + inviteeB + "\",\"confirm\":true}"),
+                refused("{\"user\":\"" + colleagueB + "\",\"org_id\":\"" + orgB + "\",\"confirm\":true}")));
         // the invitation lands in A's current org whatever the email; B's pending invitation of the same email
         // must neither show nor change (the answer is a new invitation, not an updated one)
-        cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}")));
+        cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"),
+                refused("{\"email\":\"someone-new@example.com\",\"role\":\"viewer\",\"org_id\":\"" + orgB + "\"}")));
         cases.put("admin", List.of(
                 protocolError("{\"action\":\"list_users\"}"),
                 protocolError("{\"action\":\"set_role\",\"org_id\":\"" + orgB + "\",\"user\":\"" + userA + "\",\"role\":\"owner\"}"),
-                protocolError("{\"action\":\"disable_user\",\"user\":\"" + ownerBId + "\"}")));
+                protocolError("{\"action\":\"disable_user\",\"user\":\"" + ownerBId + "\",\"confirm\":true}")));
         return cases;
     }
 

@@ -46,7 +46,7 @@ class DisableUserIT {
         SignedIn user = signedIn(email("disabled-tool"));
         RawMcp admin = session(server, ServerUnderTest.ADMIN_EMAIL);
 
-        JsonObject disabled = structured(admin.callTool("admin", "{\"action\":\"disable_user\",\"user\":\"" + user.email() + "\"}"));
+        JsonObject disabled = structured(admin.callTool("admin", "{\"action\":\"disable_user\",\"user\":\"" + user.email() + "\",\"confirm\":true}"));
         assertThat(disabled.getString("status")).isEqualTo("disabled");
 
         assertLockedOut(user);

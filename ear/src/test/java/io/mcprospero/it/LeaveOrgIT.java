@@ -26,7 +26,7 @@ class LeaveOrgIT {
         structured(owner.callTool("invite_member", "{\"email\":\"" + memberEmail + "\",\"role\":\"member\"}"));
         structured(member.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
 
-        JsonObject left = structured(member.callTool("leave_org", "{\"org_id\":\"" + org + "\"}"));
+        JsonObject left = structured(member.callTool("leave_org", "{\"org_id\":\"" + org + "\",\"confirm\":true}"));
 
         assertThat(left.getString("current_org")).isEqualTo("personal");
         assertThat(structured(member.callTool("whoami", "{}")).getJsonObject("org").getBoolean("personal")).isTrue();
@@ -45,7 +45,7 @@ class LeaveOrgIT {
         structured(here.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
         RawMcp elsewhere = session(server, memberEmail);
 
-        structured(elsewhere.callTool("leave_org", "{\"org_id\":\"" + org + "\"}"));
+        structured(elsewhere.callTool("leave_org", "{\"org_id\":\"" + org + "\",\"confirm\":true}"));
 
         JsonObject whoami = structured(here.callTool("whoami", "{}"));
         assertThat(whoami.getJsonObject("org").getBoolean("personal")).isTrue();
@@ -72,7 +72,7 @@ class LeaveOrgIT {
         assertThat(refusal(owner.callTool("leave_org", "{\"org_id\":\"" + org + "\"}"))).contains("last owner").contains("set_member_role");
 
         structured(owner.callTool("set_member_role", "{\"user\":\"" + otherEmail + "\",\"role\":\"owner\"}"));
-        assertThat(structured(owner.callTool("leave_org", "{\"org_id\":\"" + org + "\"}")).getString("left_org_id")).isEqualTo(org);
+        assertThat(structured(owner.callTool("leave_org", "{\"org_id\":\"" + org + "\",\"confirm\":true}")).getString("left_org_id")).isEqualTo(org);
     }
 
     @Test
@@ -82,7 +82,7 @@ class LeaveOrgIT {
         String invitee = email("invitee");
         structured(owner.callTool("invite_member", "{\"email\":\"" + invitee + "\",\"role\":\"member\"}"));
 
-        structured(owner.callTool("leave_org", "{\"org_id\":\"" + org + "\"}"));
+        structured(owner.callTool("leave_org", "{\"org_id\":\"" + org + "\",\"confirm\":true}"));
 
         RawMcp late = session(server, invitee);
         assertThat(structured(late.callTool("list_orgs", "{}")).toString()).as("the invitation went with the org's last member")

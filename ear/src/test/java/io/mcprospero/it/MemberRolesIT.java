@@ -89,7 +89,7 @@ class MemberRolesIT {
 
     @Test
     void anAdminRemovesAMemberWhoseConversationMovesToTheirPersonalOrg() {
-        jakarta.json.JsonObject removed = structured(admin.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}"));
+        jakarta.json.JsonObject removed = structured(admin.callTool("remove_member", "{\"user\":\"" + memberEmail + "\",\"confirm\":true}"));
 
         assertThat(removed.getString("removed")).isEqualTo(memberEmail);
         assertThat(removed.getString("role")).isEqualTo("member");
@@ -105,7 +105,7 @@ class MemberRolesIT {
 
         assertThat(refusal(admin.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}"))).contains("only an owner");
         assertThat(refusal(owner.callTool("remove_member", "{\"user\":\"" + ownerEmail + "\"}"))).contains("leave_org");
-        assertThat(structured(owner.callTool("remove_member", "{\"user\":\"" + memberEmail + "\"}")).getString("role"))
+        assertThat(structured(owner.callTool("remove_member", "{\"user\":\"" + memberEmail + "\",\"confirm\":true}")).getString("role"))
                 .isEqualTo("owner");
         assertThat(role(owner)).isEqualTo("owner");
     }
@@ -121,7 +121,7 @@ class MemberRolesIT {
         String invitee = email("invitee");
         structured(owner.callTool("invite_member", "{\"email\":\"" + invitee + "\",\"role\":\"member\"}"));
 
-        assertThat(structured(owner.callTool("remove_member", "{\"user\":\"" + invitee + "\"}")).getString("invitation_withdrawn"))
+        assertThat(structured(owner.callTool("remove_member", "{\"user\":\"" + invitee + "\",\"confirm\":true}")).getString("invitation_withdrawn"))
                 .isEqualTo(invitee);
 
         assertThat(structured(owner.callTool("list_members", "{}")).toString()).doesNotContain(invitee);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The official MCP TypeScript SDK client (npm) connects from the MCP URL alone, with the SDK's own OAuth:
  * 401 → protected resource and authorization server metadata → dynamic registration → sign-in → code
  * exchange → initialize → tools; then create_org, switch_org, whoami shows the new org with role owner, and
+ * leave_org asks the person by elicitation/create on the call's stream and completes when the SDK's handler says yes;
  * a rejected access token makes the SDK spend the rotating refresh token instead of signing in again.
  * The story itself is {@code ts-client-flow.mjs}; this test runs it and reads its verdict.
  */
@@ -32,6 +33,7 @@ class TypeScriptSdkConnectIT {
         assertThat(verdict.getString("orgName")).startsWith("TS Org ");
         assertThat(verdict.getString("role")).isEqualTo("owner");
         assertThat(verdict.getBoolean("refreshed")).isTrue();
+        assertThat(verdict.getInt("questions")).as("leave_org asked once, by 2025-11-25 elicitation").isEqualTo(1);
         assertThat(verdict.getJsonArray("tools").getValuesAs(JsonString::getString))
                 .contains("whoami", "list_orgs", "create_org", "switch_org");
         assertThat(verdict.getJsonObject("server").getString("name")).isEqualTo("mcprospero");

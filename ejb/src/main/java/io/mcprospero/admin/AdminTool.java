@@ -103,10 +103,12 @@ public class AdminTool implements Tool {
             case "allowlist_remove" -> allowlistRemove(arguments.getString("entry"));
             case "list_users" -> listUsers();
             case "set_role" -> setRole(arguments.getString("org_id"), arguments.getString("user"), arguments.getString("role"));
-            case "disable_user" -> confirmed(context, arguments, "Disable the account " + arguments.getString("user").strip()
-                    + "? Their sign-ins are revoked and their sessions ended at once, and they cannot sign in until enabled again.",
-                    "Disable " + arguments.getString("user").strip(), "disable " + arguments.getString("user").strip(),
-                    () -> userStatus(users.disable(arguments.getString("user"), context.caller().email())));
+            case "disable_user" -> {
+                String email = users.disablable(arguments.getString("user"), context.caller().email()).email();
+                yield confirmed(context, arguments, "Disable the account " + email + "? Their sign-ins are revoked and their "
+                        + "sessions ended at once, and they cannot sign in until enabled again.", "Disable " + email, "disable " + email,
+                        () -> userStatus(users.disable(arguments.getString("user"), context.caller().email())));
+            }
             case "enable_user" -> userStatus(users.enable(arguments.getString("user")));
             default -> throw new InvalidInput("unknown action '" + action + "'");
         };

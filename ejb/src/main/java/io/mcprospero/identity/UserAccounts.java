@@ -68,10 +68,7 @@ public class UserAccounts {
     /** Disables the user and ends what they hold: refresh tokens and MCP sessions. An admin cannot disable themselves. */
     @Transactional
     public User disable(String emailOrId, String adminEmail) {
-        User user = existing(emailOrId);
-        if (user.email().equals(adminEmail)) {
-            throw new InvalidInput("you cannot disable your own account; ask another platform admin");
-        }
+        User user = disablable(emailOrId, adminEmail);
         Instant now = clock.instant();
         user.disable();
         int revoked = entityManager.createNamedQuery(RefreshToken.REVOKE_USER)
@@ -81,6 +78,16 @@ public class UserAccounts {
         int grantsEnded = grants.revokeAllOf(user.id());
         LOG.info(() -> "disabled user " + user.id() + ": " + grantsEnded + " grants and " + revoked + " refresh tokens revoked, "
                 + ended + " MCP sessions ended");
+        return user;
+    }
+
+    /** The account {@link #disable} would disable, or its refusal, with nothing changed. */
+    @Transactional
+    public User disablable(String emailOrId, String adminEmail) {
+        User user = existing(emailOrId);
+        if (user.email().equals(adminEmail)) {
+            throw new InvalidInput("you cannot disable your own account; ask another platform admin");
+        }
         return user;
     }
 

@@ -81,13 +81,20 @@ public class Invitations {
     /** Withdraws the pending invitation of this email into the caller's current org; the person is no longer admitted by it. */
     @Transactional
     public Invitation cancel(Caller caller, String email) {
+        Invitation pending = cancellable(caller, email);
+        entityManager.remove(pending);
+        return pending;
+    }
+
+    /** The pending invitation {@link #cancel} would withdraw, or its refusal, with nothing changed. */
+    @Transactional
+    public Invitation cancellable(Caller caller, String email) {
         authorization.require(caller, Permission.INVITE_MEMBERS);
         Invitation pending = pendingFor(caller.orgId(), email);
         if (pending == null) {
             throw new NotFound("no member or pending invitation '" + email.strip() + "' in this org; call list_members to see them");
         }
         authorization.requireMayAssign(caller, pending.role());
-        entityManager.remove(pending);
         return pending;
     }
 

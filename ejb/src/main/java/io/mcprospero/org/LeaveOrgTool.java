@@ -1,9 +1,5 @@
 package io.mcprospero.org;
 
-import io.mcprospero.authz.Authorization;
-import io.mcprospero.authz.Caller;
-import io.mcprospero.failure.NotAuthorized;
-import io.mcprospero.failure.NotFound;
 import io.mcprospero.grants.Grants;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
@@ -23,7 +19,6 @@ public class LeaveOrgTool implements Tool {
 
     private Members members;
     private Orgs orgs;
-    private Authorization authorization;
     private Grants grants;
 
     protected LeaveOrgTool() {
@@ -31,10 +26,9 @@ public class LeaveOrgTool implements Tool {
     }
 
     @Inject
-    public LeaveOrgTool(Members members, Orgs orgs, Authorization authorization, Grants grants) {
+    public LeaveOrgTool(Members members, Orgs orgs, Grants grants) {
         this.members = members;
         this.orgs = orgs;
-        this.authorization = authorization;
         this.grants = grants;
     }
 
@@ -46,13 +40,8 @@ public class LeaveOrgTool implements Tool {
     @Override
     public ToolResult call(ToolContext context, JsonObject arguments) {
         String orgId = arguments.getString("org_id").strip();
-        Caller member;
-        try {
-            member = authorization.callerIn(context.caller().userId(), orgId);
-        } catch (NotAuthorized notMember) {
-            throw new NotFound("you have no org with id '" + orgId + "'; call list_orgs to see yours");
-        }
-        String name = OrgViews.displayName(member.orgName(), member.personalOrg());
+        Org leaving = members.leavable(context.caller().userId(), orgId);
+        String name = OrgViews.displayName(leaving.name(), false);
         String question = "Leave " + name + "? You lose access to its agents and connections at once; to come back, an owner or "
                 + "admin must invite you again.";
         switch (context.confirm(arguments, question, "Leave " + name)) {

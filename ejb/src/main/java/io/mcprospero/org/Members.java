@@ -70,11 +70,11 @@ public class Members {
     }
 
     /**
-     * Removes a member from the caller's current org: owners and admins may, and only owners remove an owner. Empty
-     * when nobody with that email or id is a member here (it may be a pending invitation). Leaving is leave_org's.
+     * What {@link #remove} would refuse, refused without changing anything: the tool asks the person to confirm only a
+     * removal that can happen. Empty when nobody with that email or id is a member here (it may be a pending invitation).
      */
     @Transactional
-    public Optional<Membership> remove(Caller caller, String emailOrId) {
+    public Optional<Membership> removable(Caller caller, String emailOrId) {
         authorization.require(caller, Permission.CHANGE_ROLES);
         if (caller.personalOrg()) {
             throw new InvalidInput("your personal org is just for you and has no other members");
@@ -88,13 +88,26 @@ public class Members {
             throw new InvalidInput("to leave this org yourself, call leave_org");
         }
         authorization.requireMayAssign(caller, member.role());
-        // the same lock as role changes: an owner count read here stays true until the removal commits
-        entityManager.find(Org.class, caller.orgId(), LockModeType.PESSIMISTIC_WRITE);
         if (member.role() == Role.OWNER && count(Membership.COUNT_WITH_ROLE_IN_ORG, caller.orgId(), Role.OWNER) == 1) {
             throw new Conflict(member.user().email() + " is the last owner of this org; make another member owner first");
         }
-        entityManager.remove(member);
-        toolListChanges.changedFor(member.user().id());
+        return target;
+    }
+
+    /**
+     * Removes a member from the caller's current org: owners and admins may, and only owners remove an owner. Empty
+     * when nobody with that email or id is a member here (it may be a pending invitation). Leaving is leave_org's.
+     */
+    @Transactional
+    public Optional<Membership> remove(Caller caller, String emailOrId) {
+        authorization.require(caller, Permission.CHANGE_ROLES);
+        // the same lock as role changes: an owner count read under it stays true until the removal commits
+        entityManager.find(Org.class, caller.orgId(), LockModeType.PESSIMISTIC_WRITE);
+        Optional<Membership> target = removable(caller, emailOrId);
+        target.ifPresent(member -> {
+            entityManager.remove(member);
+            toolListChanges.changedFor(member.user().id());
+        });
         return target;
     }
 
@@ -120,9 +133,9 @@ public class Members {
         return added;
     }
 
-    /** The user leaves one of their shared orgs; the last owner may only leave an org nobody else is in. */
+    /** What {@link #leave} would refuse, refused without changing anything (the person is asked only about a possible leave). */
     @Transactional
-    public Org leave(String userId, String orgId) {
+    public Org leavable(String userId, String orgId) {
         Caller member;
         try {
             member = authorization.callerIn(userId, orgId);
@@ -133,12 +146,24 @@ public class Members {
         if (member.personalOrg()) {
             throw new InvalidInput("your personal org is your own space and cannot be left");
         }
-        Org org = entityManager.find(Org.class, orgId, LockModeType.PESSIMISTIC_WRITE);
-        long members = count(Membership.COUNT_IN_ORG, orgId, null);
-        if (member.role() == Role.OWNER && members > 1 && count(Membership.COUNT_WITH_ROLE_IN_ORG, orgId, Role.OWNER) == 1) {
+        Org org = entityManager.find(Org.class, orgId);
+        if (member.role() == Role.OWNER && count(Membership.COUNT_IN_ORG, orgId, null) > 1
+                && count(Membership.COUNT_WITH_ROLE_IN_ORG, orgId, Role.OWNER) == 1) {
             throw new Conflict("you are the last owner of " + org.name() + " and others are still members; make one of them owner "
                     + "with set_member_role first");
         }
+        return org;
+    }
+
+    /** The user leaves one of their shared orgs; the last owner may only leave an org nobody else is in. */
+    @Transactional
+    public Org leave(String userId, String orgId) {
+        if (orgId.length() <= 36) {
+            // the owner count read by leavable stays true until the leave commits
+            entityManager.find(Org.class, orgId, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Org org = leavable(userId, orgId);
+        long members = count(Membership.COUNT_IN_ORG, orgId, null);
         entityManager.remove(membershipOf(userId, orgId).orElseThrow());
         toolListChanges.changedFor(userId);
         if (members == 1) {

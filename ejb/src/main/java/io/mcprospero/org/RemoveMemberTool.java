@@ -51,6 +51,9 @@ public class RemoveMemberTool implements Tool {
     public ToolResult call(ToolContext context, JsonObject arguments) {
         String user = arguments.getString("user");
         String org = OrgViews.displayName(context.caller().orgName(), context.caller().personalOrg());
+        if (members.removable(context.caller(), user).isEmpty()) {
+            invitations.cancellable(context.caller(), user);
+        }
         String question = "Remove " + user.strip() + " from " + org + "? They lose access to its agents and connections at once "
                 + "(a pending invitation is withdrawn).";
         switch (context.confirm(arguments, question, "Remove " + user.strip())) {

@@ -22,10 +22,15 @@ public final class LocalSignIn {
 
     public static final String REDIRECT_URI = "http://127.0.0.1:45231/callback";
 
-    private final ServerUnderTest server;
+    private final String baseUrl;
 
     public LocalSignIn(ServerUnderTest server) {
-        this.server = server;
+        this(server.baseUrl());
+    }
+
+    /** Signs in at {@code baseUrl}, the server's own or a balancer's in front of several. */
+    public LocalSignIn(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public record Client(String clientId, String redirectUri) {
@@ -35,7 +40,7 @@ public final class LocalSignIn {
     }
 
     public Client register() {
-        HttpResponse<String> response = Http.postJson(server.baseUrl() + "/oauth/register",
+        HttpResponse<String> response = Http.postJson(baseUrl + "/oauth/register",
                 "{\"redirect_uris\":[\"" + REDIRECT_URI + "\"],\"client_name\":\"IT client\",\"token_endpoint_auth_method\":\"none\","
                         + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"]}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -71,7 +76,7 @@ public final class LocalSignIn {
     }
 
     public String authorizeUrl(Map<String, String> parameters) {
-        StringBuilder url = new StringBuilder(server.baseUrl()).append("/oauth/authorize");
+        StringBuilder url = new StringBuilder(baseUrl).append("/oauth/authorize");
         char separator = '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             url.append(separator).append(parameter.getKey()).append('=')
@@ -89,7 +94,7 @@ public final class LocalSignIn {
         parameters.put("state", state);
         parameters.put("code_challenge", challenge(verifier));
         parameters.put("code_challenge_method", "S256");
-        parameters.put("resource", server.mcpUrl());
+        parameters.put("resource", baseUrl + "/mcp");
         return parameters;
     }
 
@@ -106,12 +111,12 @@ public final class LocalSignIn {
 
     /** Submits the sign-in form of this page with the right access code and walks on to the client's redirect. */
     public URI submitSignIn(Browser browser, String signInPage, String email) {
-        HttpResponse<String> signedIn = browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
+        HttpResponse<String> signedIn = browser.postForm(baseUrl + "/oauth/sign-in", Map.of(
                 "request", Browser.field(signInPage, "request"), "csrf", Browser.field(signInPage, "csrf"),
                 "email", email, "access_code", ServerUnderTest.ACCESS_CODE));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
         URI location = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
-        return browser.completeFlow(server.baseUrl(), location, "Person " + email);
+        return browser.completeFlow(baseUrl, location, "Person " + email);
     }
 
     public String codeFor(Client client, String verifier, String email) {
@@ -122,13 +127,13 @@ public final class LocalSignIn {
     }
 
     public HttpResponse<String> exchange(Client client, String code, String verifier) {
-        return Http.postForm(server.baseUrl() + "/oauth/token", Map.of(
+        return Http.postForm(baseUrl + "/oauth/token", Map.of(
                 "grant_type", "authorization_code", "code", code, "redirect_uri", client.redirectUri(),
                 "client_id", client.clientId(), "code_verifier", verifier));
     }
 
     public HttpResponse<String> refresh(Client client, String refreshToken) {
-        return Http.postForm(server.baseUrl() + "/oauth/token", Map.of(
+        return Http.postForm(baseUrl + "/oauth/token", Map.of(
                 "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", client.clientId()));
     }
 

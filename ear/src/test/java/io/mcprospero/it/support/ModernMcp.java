@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ModernMcp {
 
     public static final String VERSION = "2026-07-28";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String mcpUrl;
     private final String accessToken;
@@ -135,6 +135,11 @@ public final class ModernMcp {
         private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
         private final HttpResponse<InputStream> response;
         private final Thread reader;
+
+        /** A stream of any request built by hand (a legacy session's call, say). */
+        public static Stream of(HttpRequest request) {
+            return new Stream(request);
+        }
 
         Stream(HttpRequest request) {
             try {

@@ -70,6 +70,10 @@ public class ElicitationRelay {
             ToolOutcome outcome = first;
             for (int round = 0; round < MAX_ROUNDS && outcome instanceof ToolOutcome.InputRequiredResult input; round++) {
                 Optional<InputAnswers> answers = collect(stream, sessionHash, input.questions());
+                if (!stream.isOpen()) {
+                    // the client closed the stream: the call is cancelled, whatever answer came meanwhile
+                    return;
+                }
                 if (answers.isEmpty()) {
                     if (stream.isOpen()) {
                         stream.send(JsonRpc.result(id, ToolResult.error("Nothing was changed: the question was not answered within "

@@ -88,6 +88,10 @@ public class LegacyProtocol {
             }
             Optional<LiveSession> session = sessions.findLive(request.headers().sessionId(), token.userId(), token.grantId());
             if (session.isEmpty()) {
+                if (grants.callerOf(token.grantId(), token.userId()).isEmpty()) {
+                    // a revoked sign-in's sessions ended with it: the token is what to renew, not the session
+                    return new McpAnswer.Refused();
+                }
                 return new McpAnswer.Reply(404, JsonRpc.error(request.id(), JsonRpcError.INVALID_REQUEST,
                         "the session has ended or is unknown; send initialize to start a new one"), null);
             }

@@ -11,14 +11,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps every open response stream alive with a comment every few seconds: proxies and clients do not close a quiet
+ * Keeps every open response stream alive with a comment every two seconds: proxies and clients do not close a quiet
  * subscriptions/listen stream, and a client that has gone is found within that time (a write to it fails), which
  * cancels its request. One task for all streams, running only while there are any.
  */
 @ApplicationScoped
 public class KeepAlives {
 
-    static final Duration EVERY = Duration.ofSeconds(5);
+    static final Duration EVERY = Duration.ofSeconds(2);
 
     private ManagedScheduledExecutorService scheduler;
     private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
