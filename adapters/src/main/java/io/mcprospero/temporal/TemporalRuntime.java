@@ -1,5 +1,11 @@
 package io.mcprospero.temporal;
 
+import io.mcprospero.runs.AgentEngine;
+import io.mcprospero.runs.AgentSteps;
+import io.mcprospero.temporal.agents.AgentRunWorkflowImpl;
+import io.mcprospero.temporal.agents.AgentScheduleWorkflowImpl;
+import io.mcprospero.temporal.agents.RunActivitiesImpl;
+import io.mcprospero.temporal.agents.TemporalAgentEngine;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -10,6 +16,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +42,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
     private volatile WorkflowServiceStubs stubs;
     private volatile WorkflowClient client;
     private WorkerFactory workers;
+    private AgentSteps agentSteps;
 
     public TemporalRuntime(Optional<String> target, String namespace, String taskQueue, PayloadCodec codec) {
         this.target = target.filter(value -> !value.isBlank());
@@ -62,7 +70,11 @@ public final class TemporalRuntime implements WorkflowRuntime {
             LOG.info(() -> "workflow engine: Temporal cluster at " + target.get() + ", namespace " + namespace);
         }
         workers = WorkerFactory.newInstance(client);
-        workers.newWorker(taskQueue);
+        Worker worker = workers.newWorker(taskQueue);
+        if (agentSteps != null) {
+            worker.registerWorkflowImplementationTypes(AgentScheduleWorkflowImpl.class, AgentRunWorkflowImpl.class);
+            worker.registerActivitiesImplementations(new RunActivitiesImpl(agentSteps));
+        }
         workers.start();
     }
 
@@ -71,6 +83,19 @@ public final class TemporalRuntime implements WorkflowRuntime {
         // true: failure messages and stack traces are encoded too, since they may quote message content
         CodecDataConverter encrypting = new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec), true);
         return WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(encrypting).build();
+    }
+
+    @Override
+    public synchronized void serve(AgentSteps steps) {
+        if (client != null) {
+            throw new IllegalStateException("agents' steps register before the workers start");
+        }
+        this.agentSteps = steps;
+    }
+
+    @Override
+    public AgentEngine agents() {
+        return new TemporalAgentEngine(() -> client, taskQueue);
     }
 
     @Override

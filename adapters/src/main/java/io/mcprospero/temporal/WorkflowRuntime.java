@@ -1,6 +1,8 @@
 package io.mcprospero.temporal;
 
 import io.mcprospero.kms.EnvelopeKeys;
+import io.mcprospero.runs.AgentEngine;
+import io.mcprospero.runs.AgentSteps;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,12 @@ public interface WorkflowRuntime {
 
     /** Connects (or starts the in-process service) and starts the workers; does nothing when already started. */
     void start();
+
+    /** The agents' run steps this instance's workers perform; set before {@link #start}. */
+    void serve(AgentSteps steps);
+
+    /** Schedules and runs of agents (usable once started). */
+    AgentEngine agents();
 
     /** Whether the Temporal service answers, within two seconds. */
     boolean isServing();

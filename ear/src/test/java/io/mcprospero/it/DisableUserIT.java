@@ -36,7 +36,7 @@ class DisableUserIT {
         HttpResponse<String> enabled = Http.putJson(server.baseUrl() + "/admin/users/" + user.id() + "/status",
                 "{\"status\":\"active\"}", bearer(adminToken));
         assertThat(Http.json(enabled).getString("status")).isEqualTo("active");
-        assertThat(ping(user)).as("the ended session stays ended").isEqualTo(404);
+        assertThat(ping(user)).as("the revoked sign-in stays revoked, its session with it").isEqualTo(401);
         assertThat(signIn.refresh(user.client(), user.refreshToken()).statusCode()).as("revoked refresh tokens stay revoked").isEqualTo(400);
         structured(session(server, user.email()).callTool("whoami", "{}"));
     }
