@@ -10,5 +10,9 @@ public enum SecretKind {
     /** An API key or password of an external service an agent uses. */
     API_KEY,
     /** The shared secret of an inbound webhook. */
-    WEBHOOK_SECRET
+    WEBHOOK_SECRET,
+    /** An agent run's transcript: every model turn and tool call, with arguments and results. */
+    RUN_TRANSCRIPT,
+    /** What an agent noted for its next run (its remember tool). */
+    AGENT_NOTES
 }

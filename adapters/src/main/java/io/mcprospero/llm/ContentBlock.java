@@ -1,0 +1,4 @@
+package io.mcprospero.llm;
+
+public sealed interface ContentBlock permits TextBlock, ToolUseBlock, ToolResultBlock {
+}

@@ -1,0 +1,3 @@
+package io.mcprospero.llm;
+
+public enum ModelRole { USER, ASSISTANT }

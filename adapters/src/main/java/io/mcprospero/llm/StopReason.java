@@ -1,0 +1,3 @@
+package io.mcprospero.llm;
+
+public enum StopReason { END_TURN, TOOL_USE, MAX_TOKENS, OTHER }

@@ -1,0 +1,4 @@
+package io.mcprospero.llm;
+
+public record TextBlock(String text) implements ContentBlock {
+}

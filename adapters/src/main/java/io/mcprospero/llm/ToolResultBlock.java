@@ -1,0 +1,4 @@
+package io.mcprospero.llm;
+
+public record ToolResultBlock(String toolUseId, String content, boolean isError) implements ContentBlock {
+}

@@ -1,0 +1,32 @@
+package io.mcprospero.agents.toolbox;
+
+import io.mcprospero.agents.AgentSpec;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * A tool an agent may call during a run (not an MCP tool: the model of the run calls it). It says what it lets the
+ * agent read and where it lets it send, for the manifest the person approves.
+ */
+public interface AgentTool {
+
+    String name();
+
+    /** For the model: what the tool does and when to use it. */
+    String description();
+
+    /** JSON Schema of its input. */
+    JsonObject inputSchema();
+
+    /** What the tool lets an agent with this spec read, in the person's words. */
+    List<String> reads(AgentSpec spec);
+
+    /** Where the tool lets an agent with this spec send, in the person's words. */
+    List<String> sendsTo(AgentSpec spec);
+
+    /**
+     * Performs the call and answers in text for the model; throws {@link AgentToolError} for what the model should hear
+     * as an error. {@code call.idempotencyKey()} is the same on every retry of one call: an effect is made once per key.
+     */
+    String call(AgentToolCall call);
+}
