@@ -62,3 +62,14 @@ CREATE TABLE org_budgets (
     org_id      VARCHAR(36) NOT NULL PRIMARY KEY REFERENCES orgs (id) ON DELETE CASCADE,
     daily_units BIGINT      NOT NULL
 );
+
+-- Links to the approval page, for clients that cannot ask the person: single-use, short-lived, for one person and
+-- one exact version; only the hash of the link's secret is kept.
+CREATE TABLE agent_approval_links (
+    token_hash     VARCHAR(64)  NOT NULL PRIMARY KEY,
+    agent_id       VARCHAR(36)  NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+    version_number INTEGER      NOT NULL,
+    user_id        VARCHAR(36)  NOT NULL,
+    expires_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    used_at        TIMESTAMP WITH TIME ZONE
+);

@@ -16,4 +16,9 @@ public record ToolContext(Caller caller, String grantId, ClientAbilities client,
     public Confirmation.Answer confirm(JsonObject arguments, String question, String action) {
         return Confirmation.of(client, answers, arguments, question, action);
     }
+
+    /** The person's own yes or no, never the model's (see {@link Confirmation#byPerson}). */
+    public Confirmation.Answer askPerson(String question, String action) {
+        return Confirmation.byPerson(client, answers, question, action);
+    }
 }

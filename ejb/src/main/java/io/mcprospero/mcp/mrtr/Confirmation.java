@@ -34,6 +34,17 @@ public final class Confirmation {
         return yes ? Answer.CONFIRMED : Answer.DECLINED;
     }
 
+    /**
+     * The person's own answer, for what only they may decide (approving an agent): never the model's argument. A
+     * client that cannot ask answers {@link Answer#ASK_IN_CONVERSATION}, and the tool sends the person elsewhere.
+     */
+    public static Answer byPerson(ClientAbilities client, InputAnswers answers, String question, String action) {
+        if (!client.elicitsForms()) {
+            return Answer.ASK_IN_CONVERSATION;
+        }
+        return of(client, answers, JsonValue.EMPTY_JSON_OBJECT, question, action);
+    }
+
     static InputRequest question(String question, String action) {
         JsonObject schema = Jsons.object()
                 .add("type", "object")

@@ -1,0 +1,62 @@
+package io.mcprospero.agents.tools;
+
+import io.mcprospero.agents.AgentState;
+import io.mcprospero.oauth.OAuthSettings;
+import io.mcprospero.persistence.agents.Agent;
+import io.mcprospero.persistence.agents.AgentRun;
+import io.mcprospero.support.Jsons;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/** Agents and runs as the tools show them. */
+final class AgentViews {
+
+    private AgentViews() {
+    }
+
+    static JsonObject agent(AgentState state) {
+        Agent agent = state.agent();
+        JsonObjectBuilder json = Jsons.object(state.spec().toJson())
+                .add("id", agent.id())
+                .add("name", agent.name())
+                .add("status", agent.status().wireName())
+                .add("version", agent.currentVersion())
+                .add("manifest", state.manifest().toJson())
+                .add("created_at", agent.createdAt().toString())
+                .add("updated_at", agent.updatedAt().toString());
+        if (agent.approvedVersion() == null) {
+            json.add("approved_version", JsonValue.NULL);
+        } else {
+            json.add("approved_version", agent.approvedVersion());
+        }
+        return json.build();
+    }
+
+    static String webhookUrl(OAuthSettings settings, AgentState state) {
+        return settings.issuer() + "/hooks/" + state.agent().id() + "/" + state.newWebhookSecret();
+    }
+
+    static JsonObject run(AgentRun run) {
+        JsonObjectBuilder json = Jsons.object()
+                .add("id", run.id())
+                .add("agent_id", run.agentId())
+                .add("agent_version", run.agentVersion())
+                .add("trigger", run.trigger())
+                .add("status", run.status())
+                .add("started_at", run.startedAt().toString())
+                .add("turns", run.turns())
+                .add("tool_calls", run.toolCalls())
+                .add("units", run.units());
+        if (run.finishedAt() != null) {
+            json.add("finished_at", run.finishedAt().toString());
+        }
+        if (run.reason() != null) {
+            json.add("reason", run.reason());
+        }
+        if (run.traceId() != null) {
+            json.add("trace_id", run.traceId());
+        }
+        return json.build();
+    }
+}
