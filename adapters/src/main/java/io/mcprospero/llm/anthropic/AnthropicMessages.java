@@ -56,6 +56,8 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class AnthropicMessages implements LanguageModel {
 
+    static final String BEDROCK_API_VERSION = "bedrock-2023-05-31";
+
     private final String provider;
     private final LlmSettings settings;
     private final Supplier<AnthropicClient> client;
@@ -91,6 +93,9 @@ public final class AnthropicMessages implements LanguageModel {
             settings.baseUrl().ifPresent(backend::baseUrl);
             return AnthropicOkHttpClient.builder()
                     .backend(backend.build())
+                    // The backend copies this header into the body's anthropic_version. anthropic-java 3.x would send
+                    // its own API version (2026-10-21); InvokeModel documents bedrock-2023-05-31 as the only value.
+                    .putHeader("anthropic-version", BEDROCK_API_VERSION)
                     .maxRetries(0)
                     .timeout(settings.timeout())
                     .openTelemetry(noTelemetry())
