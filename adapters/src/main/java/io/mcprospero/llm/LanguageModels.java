@@ -1,24 +1,71 @@
 package io.mcprospero.llm;
 
-/** The provider chosen by configuration. (Placeholder until the adapters land: only "none".) */
+import io.mcprospero.llm.anthropic.AnthropicMessages;
+import io.mcprospero.llm.openai.OpenAiChatCompletions;
+import java.util.Optional;
+
+/**
+ * Makes the {@link LanguageModel} the settings describe. Creates no client: each adapter creates its SDK client on
+ * its first call. A provider with a missing setting gives a model whose every call fails with
+ * {@link ModelFailure.Kind#NOT_CONFIGURED} and names the setting, so that a server without a model still starts.
+ */
 public final class LanguageModels {
 
     private LanguageModels() {
     }
 
     public static LanguageModel configured(LlmSettings settings) {
-        return new LanguageModel() {
-            @Override
-            public ModelReply complete(ModelRequest request) throws ModelFailure {
-                throw new ModelFailure(ModelFailure.Kind.NOT_CONFIGURED, "no model provider is configured: set "
-                        + "mcprospero.llm.provider (anthropic, bedrock or openai), mcprospero.llm.api-key, and if needed "
-                        + "mcprospero.llm.model and mcprospero.llm.base-url");
-            }
+        return configured(settings, RetryBackoff.DEFAULT);
+    }
 
-            @Override
-            public String provider() {
-                return "none";
+    /** With another backoff than {@link RetryBackoff#DEFAULT}: tests use milliseconds. */
+    public static LanguageModel configured(LlmSettings settings, RetryBackoff backoff) {
+        switch (settings.provider()) {
+            case "", "none" -> {
+                return new NotConfiguredModel("none", "No language model provider is configured. Set "
+                        + LlmSettings.PROVIDER + " (anthropic, bedrock or openai), " + LlmSettings.API_KEY + " and "
+                        + LlmSettings.MODEL + ", and " + LlmSettings.BASE_URL + " for an OpenAI-compatible server "
+                        + "such as Ollama (http://localhost:11434/v1).");
             }
-        };
+            case "anthropic" -> {
+                if (settings.apiKey().isEmpty()) {
+                    return new NotConfiguredModel("anthropic", "The model provider anthropic needs an API key: set "
+                            + LlmSettings.API_KEY + " (and " + LlmSettings.MODEL + "; " + LlmSettings.BASE_URL
+                            + " only to use another endpoint).");
+                }
+                return AnthropicMessages.anthropic(settings, backoff);
+            }
+            case "bedrock" -> {
+                Optional<String> region = settings.region().or(LanguageModels::awsRegionFromEnvironment);
+                if (region.isEmpty()) {
+                    return new NotConfiguredModel("bedrock", "The model provider bedrock needs an AWS region: set "
+                            + LlmSettings.REGION + " (or AWS_REGION), and " + LlmSettings.MODEL + " to a Bedrock "
+                            + "model or inference profile id; the AWS credentials come from the default chain "
+                            + "(environment, profile, container or instance role).");
+                }
+                return AnthropicMessages.bedrock(settings, region.get(), backoff);
+            }
+            case "openai" -> {
+                if (settings.baseUrl().isEmpty()) {
+                    return new NotConfiguredModel("openai", "The model provider openai (an OpenAI-compatible chat "
+                            + "completions server) needs its endpoint: set " + LlmSettings.BASE_URL + " (for Ollama "
+                            + "http://localhost:11434/v1) and " + LlmSettings.MODEL + "; " + LlmSettings.API_KEY
+                            + " if the server asks for one.");
+                }
+                return OpenAiChatCompletions.create(settings, backoff);
+            }
+            default -> {
+                return new NotConfiguredModel(settings.provider(), LlmSettings.PROVIDER + " is '" + settings.provider()
+                        + "', which is no provider: set it to anthropic, bedrock, openai or none.");
+            }
+        }
+    }
+
+    /** The region as the AWS SDK reads it, without the instance metadata lookup (slow off EC2). */
+    private static Optional<String> awsRegionFromEnvironment() {
+        return Optional.ofNullable(System.getProperty("aws.region"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")))
+                .filter(value -> !value.isBlank());
     }
 }

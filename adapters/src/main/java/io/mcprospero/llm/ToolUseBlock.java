@@ -1,5 +1,18 @@
 package io.mcprospero.llm;
 
-/** A tool call the model asks for; its input is a JSON object as text. */
+import java.util.Objects;
+
+/**
+ * The model asks to call a tool.
+ *
+ * @param id the provider's id of this call, which the {@link ToolResultBlock} names
+ * @param inputJson the arguments, as a JSON object
+ */
 public record ToolUseBlock(String id, String name, String inputJson) implements ContentBlock {
+
+    public ToolUseBlock {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        inputJson = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;
+    }
 }
