@@ -81,6 +81,8 @@ public class Agents {
         entityManager.persist(agent);
         AgentVersion version = new AgentVersion(agent.id(), 1, spec.toJson().toString(), manifest.toJson().toString(), caller.userId(), now);
         entityManager.persist(version);
+        // written now: an approval in the same call reads the agent back with a row lock
+        entityManager.flush();
         return new AgentState(agent, version, spec, manifest, secret);
     }
 

@@ -1,0 +1,254 @@
+package io.mcprospero.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mcprospero.it.support.Http;
+import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.ModernMcp;
+import io.mcprospero.it.support.RawMcp;
+import io.mcprospero.it.support.ServerUnderTest;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Agents end to end on the real server, its in-process Temporal service and the real Anthropic client library against
+ * a stand-in of the Messages API: created by talking (a 2026-07-28 client that elicits approves by form; a legacy client
+ * without elicitation gets a link that only the person's approval page honours), running on their own on schedule,
+ * pausing, run_now, webhooks, and clear refusals for what cannot run.
+ */
+class AgentsIT {
+
+    private static final String ELICITS = "{\"elicitation\":{}}";
+    private static WireMockServer anthropic;
+    private static ServerUnderTest server;
+    private static LocalSignIn signIn;
+
+    @BeforeAll
+    static void aServerWithAModelStandIn() {
+        anthropic = new WireMockServer(options().dynamicPort());
+        anthropic.start();
+        // turn 1: the model asks for remember; turn 2 (the tool result is in the conversation): it is done
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(2).willReturn(aResponse().withStatus(200)
+                .withHeader("content-type", "application/json")
+                .withBody("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\"Noting it.\"},{\"type\":\"tool_use\",\"id\":\"toolu_1\","
+                        + "\"name\":\"remember\",\"input\":{\"note\":\"digest sent\"}}],\"stop_reason\":\"tool_use\","
+                        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":120,\"output_tokens\":30}}")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(1).withRequestBody(containing("tool_result"))
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
+                        .withBody("{\"id\":\"msg_2\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
+                                + "\"content\":[{\"type\":\"text\",\"text\":\"Digest done.\"}],\"stop_reason\":\"end_turn\","
+                                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":200,\"output_tokens\":10}}")));
+        Map<String, String> environment = new HashMap<>(ServerUnderTest.onFreshDatabase(ServerUnderTest.database("agents")));
+        environment.putAll(Map.of(
+                "MCPROSPERO_SIGNUP_OPEN", "true",
+                "MCPROSPERO_ADMINS", ServerUnderTest.ADMIN_EMAIL,
+                "MCPROSPERO_AGENTS_MIN_INTERVAL", "PT5S",
+                "MCPROSPERO_LLM_PROVIDER", "anthropic",
+                "MCPROSPERO_LLM_API_KEY", "sk-ant-stand-in",
+                "MCPROSPERO_LLM_BASE_URL", anthropic.baseUrl()));
+        server = ServerUnderTest.start("agents", environment);
+        signIn = new LocalSignIn(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (anthropic != null) {
+            anthropic.stop();
+        }
+    }
+
+    private static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static JsonObject structured(JsonObject response) {
+        JsonObject result = response.getJsonObject("result");
+        assertThat(result.getBoolean("isError")).as(response.toString()).isFalse();
+        return result.getJsonObject("structuredContent");
+    }
+
+    private static String refusal(JsonObject response) {
+        JsonObject result = response.getJsonObject("result");
+        assertThat(result.getBoolean("isError")).as(response.toString()).isTrue();
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    /** A 2026-07-28 tool call by a client that elicits: the first round asks, the second answers yes. */
+    private static JsonObject callApproving(ModernMcp client, String tool, String arguments) {
+        JsonObject first = ModernMcp.json(client.request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}", ELICITS))
+                .getJsonObject("result");
+        assertThat(first.getString("resultType")).as(first.toString()).isEqualTo("input_required");
+        JsonObject question = first.getJsonObject("inputRequests").getJsonObject("confirm");
+        assertThat(question.getJsonObject("params").getString("message")).contains("Reads").contains("Runs");
+        return ModernMcp.json(client.request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments
+                + ",\"inputResponses\":{\"confirm\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}},\"requestState\":\""
+                + first.getString("requestState") + "\"}", ELICITS));
+    }
+
+    private static List<JsonObject> runs(ModernMcp client, String agent) {
+        return structured(client.callTool("list_runs", "{\"agent\":\"" + agent + "\"}")).getJsonArray("runs")
+                .getValuesAs(JsonValue::asJsonObject);
+    }
+
+    private static List<JsonObject> awaitRuns(ModernMcp client, String agent, Duration within, Predicate<List<JsonObject>> enough)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        List<JsonObject> runs = runs(client, agent);
+        while (!enough.test(runs) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            runs = runs(client, agent);
+        }
+        return runs;
+    }
+
+    private static long completed(List<JsonObject> runs) {
+        return runs.stream().filter(run -> run.getString("status").equals("completed")).count();
+    }
+
+    @Test
+    void anAgentApprovedByFormRunsOnItsOwnTwiceStopsWhenPausedAndRunsNowOnRequest() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("scheduled")).accessToken());
+        String arguments = "{\"name\":\"Every five seconds\",\"instructions\":\"Summarise and remember that you did.\","
+                + "\"tools\":[\"remember\"],\"schedule\":{\"interval\":\"PT5S\",\"timezone\":\"Europe/Berlin\"}}";
+
+        JsonObject created = structured(callApproving(person, "create_agent", arguments));
+
+        assertThat(created.getString("outcome")).isEqualTo("approved");
+        assertThat(created.getJsonObject("agent").getString("status")).isEqualTo("active");
+        assertThat(created.getJsonObject("agent").getJsonObject("manifest").getJsonArray("tools").getString(0)).isEqualTo("remember");
+        List<JsonObject> runs = awaitRuns(person, "Every five seconds", Duration.ofSeconds(60), list -> completed(list) >= 2);
+        assertThat(completed(runs)).as(runs.toString()).isGreaterThanOrEqualTo(2);
+        assertThat(runs).allMatch(run -> run.getString("trigger").equals("schedule"));
+
+        JsonObject run = structured(person.callTool("get_run", "{\"run_id\":\"" + runs.get(runs.size() - 1).getString("id") + "\"}"))
+                .getJsonObject("run");
+        assertThat(run.getInt("turns")).isEqualTo(2);
+        assertThat(run.getInt("tool_calls")).isEqualTo(1);
+        assertThat(run.getJsonNumber("units").longValue()).as("tokens in and out at Haiku's price").isEqualTo(120 + 30 + 200 + 10);
+        assertThat(run.getString("final_text")).isEqualTo("Digest done.");
+        anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages"))
+                .withHeader("x-api-key", equalTo("sk-ant-stand-in"))
+                .withRequestBody(matchingJsonPath("$.tools[0].name", equalTo("remember")))
+                .withRequestBody(matchingJsonPath("$.system", containing("Summarise and remember"))));
+
+        JsonObject paused = structured(person.callTool("update_agent", "{\"agent\":\"Every five seconds\",\"action\":\"pause\"}"));
+        assertThat(paused.getJsonObject("agent").getString("status")).isEqualTo("paused");
+        Thread.sleep(2_000);
+        int afterPause = runs(person, "Every five seconds").size();
+        Thread.sleep(12_000);
+        assertThat(runs(person, "Every five seconds")).as("no run starts while paused").hasSize(afterPause);
+
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Every five seconds\",\"action\":\"run_now\"}")).getString("run_id");
+        List<JsonObject> withNow = awaitRuns(person, "Every five seconds", Duration.ofSeconds(30),
+                list -> list.stream().anyMatch(r -> r.getString("id").equals(runId) && r.getString("status").equals("completed")));
+        assertThat(withNow).anyMatch(r -> r.getString("id").equals(runId) && r.getString("trigger").equals("run_now")
+                && r.getString("status").equals("completed"));
+    }
+
+    @Test
+    void withoutElicitationOnlyThePersonsApprovalPageApprovesAndTheModelCannot() throws Exception {
+        RawMcp model = new RawMcp(server, signIn.tokensFor(email("linked")).accessToken());
+        model.initialize();
+        JsonObject created = structured(model.callTool("create_agent", "{\"name\":\"Linked\",\"instructions\":\"Do the thing.\","
+                + "\"tools\":[\"remember\"]}"));
+        assertThat(created.getString("outcome")).isEqualTo("approval_needed");
+        assertThat(created.getJsonObject("agent").getString("status")).isEqualTo("pending_approval");
+
+        assertThat(model.callTool("update_agent", "{\"agent\":\"Linked\",\"action\":\"approve\",\"confirm\":true}")
+                .getJsonObject("error").getInt("code")).as("approving takes no confirm argument from the model").isEqualTo(-32602);
+        JsonObject again = structured(model.callTool("update_agent", "{\"agent\":\"Linked\",\"action\":\"approve\"}"));
+        assertThat(again.getString("outcome")).as("the model asking to approve gets a link, not an active agent").isEqualTo("approval_needed");
+        assertThat(refusal(model.callTool("update_agent", "{\"agent\":\"Linked\",\"action\":\"run_now\"}"))).contains("not been approved");
+
+        String url = again.getString("approval_url");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Linked").contains("its own notes from earlier runs").contains("Approve");
+        String csrf = page.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a form posted without the page's cookie").isEqualTo(403);
+
+        HttpResponse<String> approved = browser.send(HttpRequest.newBuilder(URI.create(url))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("is approved");
+        assertThat(structured(model.callTool("get_agent", "{\"agent\":\"Linked\"}")).getJsonObject("agent").getString("status")).isEqualTo("active");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a link is used once").isEqualTo(404);
+
+        String runId = structured(model.callTool("update_agent", "{\"agent\":\"Linked\",\"action\":\"run_now\"}")).getString("run_id");
+        ModernMcp reader = new ModernMcp(server, signIn.tokensFor(email("reader")).accessToken());
+        assertThat(reader.callTool("get_run", "{\"run_id\":\"" + runId + "\"}").getJsonObject("result").getBoolean("isError"))
+                .as("another person's run is not found").isTrue();
+    }
+
+    @Test
+    void aWebhookStartsARunWithItsBodyAndRefusesWrongSecretsAndPausedAgents() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("hooked")).accessToken());
+        JsonObject created = structured(callApproving(person, "create_agent", "{\"name\":\"Hooked\",\"instructions\":\"Act on the payload.\","
+                + "\"tools\":[\"remember\"],\"webhook\":true}"));
+        String hook = created.getString("webhook_url");
+        assertThat(hook).startsWith(server.baseUrl() + "/hooks/");
+
+        HttpResponse<String> started = Http.postJson(hook, "{\"event\":\"invoice.paid\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = Http.json(started).getString("run_id");
+        List<JsonObject> runs = awaitRuns(person, "Hooked", Duration.ofSeconds(30),
+                list -> list.stream().anyMatch(r -> r.getString("id").equals(runId) && !r.getString("status").equals("running")));
+        assertThat(runs).anyMatch(r -> r.getString("id").equals(runId) && r.getString("status").equals("completed")
+                && r.getString("trigger").equals("webhook"));
+        anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("invoice.paid")));
+
+        assertThat(Http.postJson(hook.substring(0, hook.lastIndexOf('/') + 1) + "wrong-secret", "{}").statusCode()).isEqualTo(404);
+        assertThat(Http.postJson(server.baseUrl() + "/hooks/" + UUID.randomUUID() + "/x", "{}").statusCode()).isEqualTo(404);
+        structured(person.callTool("update_agent", "{\"agent\":\"Hooked\",\"action\":\"pause\"}"));
+        assertThat(Http.postJson(hook, "{}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void whatCannotRunIsRefusedSayingWhatToChange() {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("refused")).accessToken());
+        assertThat(refusal(person.callTool("create_agent", "{\"name\":\"Bad cron\",\"instructions\":\"x\",\"schedule\":{\"cron\":\"61 * * * *\"}}")))
+                .contains("cron expression").contains("five fields");
+        assertThat(refusal(person.callTool("create_agent", "{\"name\":\"Bad zone\",\"instructions\":\"x\","
+                + "\"schedule\":{\"cron\":\"0 8 * * 1-5\",\"timezone\":\"Mars/Olympus\"}}"))).contains("unknown time zone");
+        assertThat(refusal(person.callTool("create_agent", "{\"name\":\"Bad tool\",\"instructions\":\"x\",\"tools\":[\"launch_rockets\"]}")))
+                .contains("unknown agent tool").contains("remember");
+        assertThat(refusal(person.callTool("create_agent", "{\"name\":\"Too often\",\"instructions\":\"x\",\"schedule\":{\"interval\":\"PT1S\"}}")))
+                .contains("shorter than the platform allows");
+        assertThat(refusal(person.callTool("get_agent", "{\"agent\":\"No such agent\"}"))).contains("list_agents");
+        assertThat(structured(person.callTool("list_agents", "{}")).getJsonArray("agents")).as("nothing half-made").isEmpty();
+    }
+}
