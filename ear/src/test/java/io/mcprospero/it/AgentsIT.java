@@ -153,8 +153,10 @@ class AgentsIT {
         assertThat(run.getInt("tool_calls")).isEqualTo(1);
         assertThat(run.getJsonNumber("units").longValue()).as("tokens in and out at Haiku's price").isEqualTo(120 + 30 + 200 + 10);
         assertThat(run.getString("final_text")).isEqualTo("Digest done.");
+        assertThat(anthropic.getAllServeEvents()).as("the configured key reaches the provider, as the SDK sends it")
+                .allMatch(event -> "sk-ant-stand-in".equals(event.getRequest().getHeader("x-api-key"))
+                        || "Bearer sk-ant-stand-in".equals(event.getRequest().getHeader("Authorization")));
         anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages"))
-                .withHeader("x-api-key", equalTo("sk-ant-stand-in"))
                 .withRequestBody(matchingJsonPath("$.tools[0].name", equalTo("remember")))
                 .withRequestBody(matchingJsonPath("$.system", containing("Summarise and remember"))));
 
