@@ -45,6 +45,7 @@ CREATE TABLE agent_runs (
     tool_calls    INTEGER       NOT NULL,
     units         BIGINT        NOT NULL,
     trace_id      VARCHAR(32),
+    span_id       VARCHAR(16),
     version       BIGINT        NOT NULL
 );
 CREATE INDEX agent_runs_agent ON agent_runs (agent_id, started_at);

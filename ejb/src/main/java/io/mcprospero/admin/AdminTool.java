@@ -1,5 +1,6 @@
 package io.mcprospero.admin;
 
+import io.mcprospero.agents.runs.Budgets;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.identity.UserAccounts;
@@ -48,6 +49,7 @@ public class AdminTool implements Tool {
     private UserAccounts users;
     private Members members;
     private PlatformAdmins admins;
+    private Budgets budgets;
 
     protected AdminTool() {
         // for the CDI proxy
@@ -56,7 +58,7 @@ public class AdminTool implements Tool {
     @Inject
     public AdminTool(@Any @Readiness Instance<HealthCheck> readiness, KeyManagement keys, SecretRotation rotation,
                      SigningKeys signingKeys, SignupAllowlist allowlist, UserAccounts users, Members members,
-                     PlatformAdmins admins) {
+                     PlatformAdmins admins, Budgets budgets) {
         this.readiness = readiness.stream().toList();
         this.keys = keys;
         this.rotation = rotation;
@@ -65,6 +67,7 @@ public class AdminTool implements Tool {
         this.users = users;
         this.members = members;
         this.admins = admins;
+        this.budgets = budgets;
     }
 
     @Override
@@ -110,6 +113,7 @@ public class AdminTool implements Tool {
                         () -> userStatus(users.disable(arguments.getString("user"), context.caller().email())));
             }
             case "enable_user" -> userStatus(users.enable(arguments.getString("user")));
+            case "set_budget" -> setBudget(arguments.getString("org_id"), arguments.getJsonNumber("daily_units").longValue());
             default -> throw new InvalidInput("unknown action '" + action + "'");
         };
     }
@@ -122,6 +126,14 @@ public class AdminTool implements Tool {
             case DECLINED -> ToolResult.declined(what);
             case ASK_IN_CONVERSATION -> ToolResult.confirmInConversation(question, name());
         };
+    }
+
+    private ToolResult setBudget(String orgId, long units) {
+        String id = orgId.strip();
+        budgets.setDaily(id, units);
+        Budgets.Standing standing = budgets.standing(id);
+        return ToolResult.of("The org's daily budget is now " + units + " units; " + standing.left() + " are left today.",
+                Jsons.object().add("org_id", id).add("daily_units", units).add("left_today", standing.left()).build());
     }
 
     private ToolResult systemHealth() {

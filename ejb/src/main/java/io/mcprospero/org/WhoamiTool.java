@@ -1,6 +1,7 @@
 package io.mcprospero.org;
 
 import io.mcprospero.support.Jsons;
+import io.mcprospero.agents.runs.Budgets;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
@@ -20,15 +21,17 @@ public class WhoamiTool implements Tool {
 
     private Authorization authorization;
     private PlatformAdmins admins;
+    private Budgets budgets;
 
     protected WhoamiTool() {
         // for the CDI proxy
     }
 
     @Inject
-    public WhoamiTool(Authorization authorization, PlatformAdmins admins) {
+    public WhoamiTool(Authorization authorization, PlatformAdmins admins, Budgets budgets) {
         this.authorization = authorization;
         this.admins = admins;
+        this.budgets = budgets;
     }
 
     @Override
@@ -36,7 +39,7 @@ public class WhoamiTool implements Tool {
         return "whoami";
     }
 
-    /** Everything it answers came with the caller, read for this request already: no transaction, no query. */
+    /** Everything it answers came with the caller, read for this request already, but the budget: one query, its own transaction. */
     @Override
     public boolean transactional() {
         return false;
@@ -56,6 +59,7 @@ public class WhoamiTool implements Tool {
         if (caller.displayName() != null) {
             userJson.add("name", caller.displayName());
         }
+        Budgets.Standing budget = budgets.standing(caller.orgId());
         JsonObject structured = Jsons.object()
                 .add("user", userJson)
                 .add("org", Jsons.object()
@@ -64,7 +68,9 @@ public class WhoamiTool implements Tool {
                         .add("personal", caller.personalOrg())
                         .add("role", caller.role().wireName()))
                 .add("platform_admin", admins.isAdmin(caller))
+                .add("budget", Jsons.object().add("daily_units", budget.daily()).add("left_today", budget.left()))
                 .build();
-        return ToolResult.of("You are " + caller.email() + ", working in " + orgName + " as " + caller.role().wireName() + ".", structured);
+        return ToolResult.of("You are " + caller.email() + ", working in " + orgName + " as " + caller.role().wireName() + "; "
+                + budget.left() + " of its " + budget.daily() + " daily units are left today.", structured);
     }
 }

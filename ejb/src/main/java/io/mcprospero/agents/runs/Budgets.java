@@ -52,9 +52,25 @@ public class Budgets {
         return used.isEmpty() ? 0 : ((Number) used.get(0)).longValue();
     }
 
+    /** An org's budget and what is left of it today. */
+    public record Standing(long daily, long used) {
+        public long left() {
+            return Math.max(0, daily - used);
+        }
+    }
+
+    /** Both in one round trip: whoami shows them on every call. */
+    @Transactional
+    public Standing standing(String orgId) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT (SELECT daily_units FROM org_budgets WHERE org_id = ?1), "
+                        + "(SELECT units FROM org_usage WHERE org_id = ?1 AND usage_day = ?2)")
+                .setParameter(1, orgId).setParameter(2, java.sql.Date.valueOf(today())).getSingleResult();
+        return new Standing(row[0] == null ? defaultDaily : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
+    }
+
     @Transactional
     public long leftToday(String orgId) {
-        return Math.max(0, dailyOf(orgId) - usedToday(orgId));
+        return standing(orgId).left();
     }
 
     /** Holds {@code units} of today's budget, or answers null when they are not left. */
@@ -84,6 +100,9 @@ public class Budgets {
     /** An admin's setting of an org's daily budget. */
     @Transactional
     public void setDaily(String orgId, long units) {
+        if (orgId.length() > 36 || entityManager.find(io.mcprospero.persistence.org.Org.class, orgId) == null) {
+            throw new io.mcprospero.failure.NotFound("no org with id '" + orgId + "'; call list_orgs or list_users to find it");
+        }
         int updated = entityManager.createNativeQuery("UPDATE org_budgets SET daily_units = ?2 WHERE org_id = ?1")
                 .setParameter(1, orgId).setParameter(2, units).executeUpdate();
         if (updated == 0) {

@@ -27,6 +27,10 @@ import io.mcprospero.runs.RunSummary;
 import io.mcprospero.runs.Thought;
 import io.mcprospero.support.Jsons;
 import io.mcprospero.support.Transactions;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -35,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +63,7 @@ public class RunSteps {
     private UnitPrices prices;
     private ModelProvider models;
     private AgentSettings settings;
+    private RunTracing tracing;
     private Clock clock;
 
     protected RunSteps() {
@@ -66,7 +72,8 @@ public class RunSteps {
 
     @Inject
     public RunSteps(EntityManager entityManager, Transactions transactions, Agents agents, Transcripts transcripts, AgentNotes notes,
-                    AgentToolbox toolbox, Budgets budgets, UnitPrices prices, ModelProvider models, AgentSettings settings, Clock clock) {
+                    AgentToolbox toolbox, Budgets budgets, UnitPrices prices, ModelProvider models, AgentSettings settings,
+                    RunTracing tracing, Clock clock) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.agents = agents;
@@ -77,6 +84,7 @@ public class RunSteps {
         this.prices = prices;
         this.models = models;
         this.settings = settings;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -102,8 +110,9 @@ public class RunSteps {
                 return new RunStart(false, "the agent is paused", 0);
             }
             AgentSpec spec = Agents.specOf(agents.version(agent.id(), agent.approvedVersion()));
+            SpanContext span = tracing.openRun(request.traceparent(), agent.id(), request.runId(), request.trigger());
             AgentRun run = new AgentRun(request.runId(), agent.id(), agent.orgId(), agent.approvedVersion(), request.trigger(),
-                    traceIdOf(request.traceparent()), clock.instant());
+                    span.isValid() ? span.getTraceId() : null, span.isValid() ? span.getSpanId() : null, clock.instant());
             entityManager.persist(run);
             String model = spec.model() == null ? settings.defaultModel() : spec.model();
             transcripts.save(agent.orgId(), run.id(), Transcript.start(model, system(agent, spec), task(request)));
@@ -114,6 +123,11 @@ public class RunSteps {
 
     public Thought think(String runId, int turn) {
         Loaded loaded = load(runId);
+        return tracing.inSpan(loaded.run(), "agent.step think", span -> span.setAttribute("mcprospero.run.turn", turn),
+                () -> think(loaded, runId, turn));
+    }
+
+    private Thought think(Loaded loaded, String runId, int turn) {
         Transcript transcript = loaded.transcript();
         if (transcript.turnsTaken() > turn) {
             return thoughtOf(transcript, turn);
@@ -137,10 +151,20 @@ public class RunSteps {
         }
         ModelReply reply;
         Instant started = clock.instant();
-        try {
+        Span chat = tracing.child("chat " + model);
+        chat.setAttribute("gen_ai.operation.name", "chat");
+        chat.setAttribute("gen_ai.system", models.model().provider());
+        chat.setAttribute("gen_ai.request.model", model);
+        chat.setAttribute("gen_ai.request.max_tokens", MAX_TOKENS);
+        try (Scope ignored = chat.makeCurrent()) {
             reply = models.model().complete(new ModelRequest(model, transcript.system(), ModelMessages.of(transcript.messages()),
                     tools(spec), MAX_TOKENS));
+            chat.setAttribute("gen_ai.response.model", reply.model() == null ? model : reply.model());
+            chat.setAttribute("gen_ai.usage.input_tokens", reply.inputTokens());
+            chat.setAttribute("gen_ai.usage.output_tokens", reply.outputTokens());
+            chat.setAttribute("gen_ai.response.finish_reasons", reply.stopReason().name().toLowerCase(Locale.ROOT));
         } catch (ModelFailure failure) {
+            chat.setStatus(StatusCode.ERROR, failure.kind().name());
             budgets.settle(reservation, 0);
             log(run, "model call failed: " + failure.kind());
             if (failure.retryable()) {
@@ -148,11 +172,15 @@ public class RunSteps {
             }
             throw new RunStopped(failure.reason());
         } catch (RuntimeException broken) {
+            chat.setStatus(StatusCode.ERROR, broken.getClass().getSimpleName());
             budgets.settle(reservation, 0);
             throw broken;
+        } finally {
+            chat.end();
         }
         long units = prices.unitsOf(reply.model() == null ? model : reply.model(), reply.inputTokens(), reply.outputTokens());
         budgets.settle(reservation, units);
+        Span.current().setAttribute("mcprospero.units", units);
         JsonObject record = Jsons.object()
                 .add("turn", turn)
                 .add("at", started.toString())
@@ -161,7 +189,7 @@ public class RunSteps {
                 .add("input_tokens", reply.inputTokens())
                 .add("output_tokens", reply.outputTokens())
                 .add("units", units)
-                .add("stop", reply.stopReason().name().toLowerCase(java.util.Locale.ROOT))
+                .add("stop", reply.stopReason().name().toLowerCase(Locale.ROOT))
                 .build();
         Transcript next = transcript.withTurn(ModelMessages.json(reply.content()), record);
         transactions.inOne(() -> {
@@ -177,6 +205,13 @@ public class RunSteps {
 
     public void act(String runId, int turn, String callId) {
         Loaded loaded = load(runId);
+        tracing.inSpan(loaded.run(), "agent.step act", span -> span.setAttribute("mcprospero.run.turn", turn), () -> {
+            act(loaded, runId, turn, callId);
+            return null;
+        });
+    }
+
+    private void act(Loaded loaded, String runId, int turn, String callId) {
         Transcript transcript = loaded.transcript();
         if (transcript.hasResult(callId)) {
             return;
@@ -187,16 +222,24 @@ public class RunSteps {
         String result;
         boolean error = false;
         if (!loaded.spec().tools().contains(name) || toolbox.tool(name).isEmpty()) {
+            // the model asked for a tool the person did not approve (an instruction in untrusted content, say): refused, recorded
             error = true;
             result = "The tool '" + name + "' is not in this agent's approved manifest; it may use only: "
                     + (loaded.spec().tools().isEmpty() ? "no tools" : String.join(", ", loaded.spec().tools())) + ".";
         } else {
             AgentTool tool = toolbox.tool(name).get();
-            try {
+            Span execute = tracing.child("execute_tool " + name);
+            execute.setAttribute("gen_ai.operation.name", "execute_tool");
+            execute.setAttribute("gen_ai.tool.name", name);
+            execute.setAttribute("gen_ai.tool.call.id", callId);
+            try (Scope ignored = execute.makeCurrent()) {
                 result = tool.call(new AgentToolCall(loaded.run().orgId(), loaded.agent().id(), runId, callId, use.getJsonObject("input"), loaded.spec()));
             } catch (AgentToolError refused) {
                 error = true;
                 result = refused.getMessage();
+                execute.setStatus(StatusCode.ERROR, "tool error");
+            } finally {
+                execute.end();
             }
         }
         JsonObject record = Jsons.object()
@@ -283,15 +326,6 @@ public class RunSteps {
             task += "\n\nThe request that started it carried this input:\n" + Transcript.truncated(request.input());
         }
         return task;
-    }
-
-    private static String traceIdOf(String traceparent) {
-        // W3C: version-traceid-spanid-flags
-        if (traceparent == null) {
-            return null;
-        }
-        String[] parts = traceparent.split("-");
-        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : null;
     }
 
     private static void log(AgentRun run, String what) {

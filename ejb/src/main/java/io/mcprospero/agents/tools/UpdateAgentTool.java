@@ -78,7 +78,7 @@ public class UpdateAgentTool implements Tool {
             case "run_now" -> {
                 Agent agent = agents.runnable(context.caller(), ref);
                 String runId = UUID.randomUUID().toString();
-                engine.agents().start(new RunRequest(agent.id(), runId, "run_now", null, null));
+                engine.agents().start(new RunRequest(agent.id(), runId, "run_now", null, io.mcprospero.agents.runs.RunTracing.currentTraceparent()));
                 yield ToolResult.of("A run of " + agent.name() + " started: " + runId + ". Call get_run with it to see how it goes.",
                         extra.add("outcome", "started").add("run_id", runId).build());
             }

@@ -58,13 +58,17 @@ public class AgentRun {
     @Column(name = "trace_id", length = 32)
     private String traceId;
 
+    /** The run's own span, parent of every step's span, so that the steps of one run form one trace. */
+    @Column(name = "span_id", length = 16)
+    private String spanId;
+
     @Version
     private long version;
 
     protected AgentRun() {
     }
 
-    public AgentRun(String id, String agentId, String orgId, int agentVersion, String trigger, String traceId, Instant now) {
+    public AgentRun(String id, String agentId, String orgId, int agentVersion, String trigger, String traceId, String spanId, Instant now) {
         this.id = Require.text(id, "run id", 100);
         this.agentId = Require.text(agentId, "agent id", 36);
         this.orgId = Require.text(orgId, "org id", 36);
@@ -72,6 +76,7 @@ public class AgentRun {
         this.trigger = Require.text(trigger, "trigger", 20);
         this.status = RUNNING;
         this.traceId = traceId;
+        this.spanId = spanId;
         this.startedAt = Require.present(now, "start time");
     }
 
@@ -145,5 +150,9 @@ public class AgentRun {
 
     public String traceId() {
         return traceId;
+    }
+
+    public String spanId() {
+        return spanId;
     }
 }
