@@ -3,7 +3,7 @@ package io.mcprospero.llm.anthropic;
 import com.anthropic.bedrock.backends.BedrockBackend;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.core.JsonValue;
+import com.anthropic.core.LogLevel;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.core.opentelemetry.OpenTelemetryOptions;
 import com.anthropic.errors.AnthropicException;
@@ -51,8 +51,9 @@ import software.amazon.awssdk.regions.Region;
  * {@code /model/{id}/invoke}, the API version into the body and signs with SigV4). Bedrock serves Anthropic's models
  * with the same request and response bodies, so the mapping is shared.
  *
- * <p>The SDK's retries are off ({@link Attempts} counts), and so are its OpenTelemetry spans: they may record message
- * content, and they need a newer OpenTelemetry API than Payara ships.
+ * <p>The SDK's retries are off ({@link Attempts} counts), and so are its OpenTelemetry spans (they may record message
+ * content, and they need a newer OpenTelemetry API than Payara ships) and its logging, which ANTHROPIC_LOG=debug
+ * would otherwise turn on with the request and response bodies.
  */
 public final class AnthropicMessages implements LanguageModel {
 
@@ -80,6 +81,7 @@ public final class AnthropicMessages implements LanguageModel {
                 .baseUrl(settings.baseUrl())
                 .maxRetries(0)
                 .timeout(settings.timeout())
+                .logLevel(LogLevel.OFF)
                 .openTelemetry(noTelemetry())
                 .build(), "the API key (" + LlmSettings.API_KEY + ")");
     }
@@ -98,6 +100,7 @@ public final class AnthropicMessages implements LanguageModel {
                     .putHeader("anthropic-version", BEDROCK_API_VERSION)
                     .maxRetries(0)
                     .timeout(settings.timeout())
+                    .logLevel(LogLevel.OFF)
                     .openTelemetry(noTelemetry())
                     .build();
         }, "the AWS credentials (the default chain: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or a role)");

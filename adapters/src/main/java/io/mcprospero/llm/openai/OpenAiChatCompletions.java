@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.LogLevel;
 import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIInvalidDataException;
@@ -68,7 +69,9 @@ public final class OpenAiChatCompletions implements LanguageModel {
             OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                     .baseUrl(settings.baseUrl().orElseThrow())
                     .maxRetries(0)
-                    .timeout(settings.timeout());
+                    .timeout(settings.timeout())
+                    // OPENAI_LOG=debug would log the request and response bodies
+                    .logLevel(LogLevel.OFF);
             if (settings.apiKey().isPresent()) {
                 builder.apiKey(settings.apiKey().get());
             } else {
