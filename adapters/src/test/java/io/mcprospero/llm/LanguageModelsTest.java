@@ -86,6 +86,16 @@ class LanguageModelsTest {
     }
 
     @Test
+    void closingAModelThatNeverCalledMakesNoClient() {
+        for (String provider : new String[] {"anthropic", "bedrock", "openai", "none"}) {
+            LanguageModel model = LanguageModels.configured(Conversations.settings(provider, "m", "k",
+                    "http://127.0.0.1:9/v1", "us-east-1", null, 0));
+            model.close();
+            model.close();
+        }
+    }
+
+    @Test
     void settingsNeverShowTheApiKey() {
         LlmSettings settings = Conversations.settings("anthropic", "claude-sonnet-4-5", "sk-ant-secret", null, null,
                 Duration.ofSeconds(30), 2);

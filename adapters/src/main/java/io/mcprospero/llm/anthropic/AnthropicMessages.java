@@ -61,7 +61,7 @@ public final class AnthropicMessages implements LanguageModel {
 
     private final String provider;
     private final LlmSettings settings;
-    private final Supplier<AnthropicClient> client;
+    private final Lazy<AnthropicClient> client;
     private final Attempts attempts;
     private final String credentials;
 
@@ -109,6 +109,11 @@ public final class AnthropicMessages implements LanguageModel {
     @Override
     public String provider() {
         return provider;
+    }
+
+    @Override
+    public void close() {
+        client.ifMade().ifPresent(made -> made.close());
     }
 
     @Override

@@ -54,7 +54,7 @@ import java.util.function.Supplier;
 public final class OpenAiChatCompletions implements LanguageModel {
 
     private final LlmSettings settings;
-    private final Supplier<OpenAIClient> client;
+    private final Lazy<OpenAIClient> client;
     private final Attempts attempts;
 
     OpenAiChatCompletions(LlmSettings settings, RetryBackoff backoff, Supplier<OpenAIClient> factory) {
@@ -85,6 +85,11 @@ public final class OpenAiChatCompletions implements LanguageModel {
     @Override
     public String provider() {
         return "openai";
+    }
+
+    @Override
+    public void close() {
+        client.ifMade().ifPresent(made -> made.close());
     }
 
     @Override
