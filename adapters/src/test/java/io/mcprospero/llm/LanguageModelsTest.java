@@ -86,6 +86,19 @@ class LanguageModelsTest {
     }
 
     @Test
+    void aBaseUrlThatIsNoUrlSaysWhichSettingToFix() {
+        for (String provider : new String[] {"anthropic", "openai"}) {
+            ModelFailure failure = failureOf(Conversations.settings(provider, "m", "k", "localhost:11434/v1", null,
+                    null, 2));
+
+            assertThat(failure.kind()).as(provider).isEqualTo(ModelFailure.Kind.NOT_CONFIGURED);
+            assertThat(failure.attempts()).isEqualTo(1);
+            assertThat(failure.reason()).as(provider).startsWith("The model provider (" + provider + ") could not be called")
+                    .contains("mcprospero.llm.base-url");
+        }
+    }
+
+    @Test
     void closingAModelThatNeverCalledMakesNoClient() {
         for (String provider : new String[] {"anthropic", "bedrock", "openai", "none"}) {
             LanguageModel model = LanguageModels.configured(Conversations.settings(provider, "m", "k",

@@ -132,7 +132,7 @@ public final class AnthropicMessages implements LanguageModel {
         try {
             return reply(client.get().messages().create(params));
         } catch (AnthropicServiceException e) {
-            throw HttpFailures.status(e.statusCode(), e.apiMessage().orElse(""), HttpFailures.retryAfter(
+            throw HttpFailures.status(e.statusCode(), errorMessage(e), HttpFailures.retryAfter(
                     e.headers().values("retry-after-ms"), e.headers().values("retry-after")), credentials, model);
         } catch (AnthropicIoException e) {
             throw HttpFailures.transport(e, settings.timeout());
@@ -147,7 +147,23 @@ public final class AnthropicMessages implements LanguageModel {
             // Bedrock only: the default chain found no credentials (its message names the providers it tried)
             throw new FailedAttempt(ModelFailure.Kind.NOT_CONFIGURED, 0, "has no AWS credentials", e.getMessage(),
                     "Set " + credentials + ".", Optional.empty());
+        } catch (RuntimeException e) {
+            // the client could not be made or could not make the request: a base URL that is no URL, say
+            throw new FailedAttempt(ModelFailure.Kind.NOT_CONFIGURED, 0, "could not be called ("
+                    + e.getClass().getSimpleName() + ")", e.getMessage(), "Check " + LlmSettings.BASE_URL + ".",
+                    Optional.empty());
         }
+    }
+
+    /** Anthropic's {@code error.message}, or Bedrock's {@code message}. */
+    private static String errorMessage(AnthropicServiceException e) {
+        return e.apiMessage().orElseGet(() -> {
+            try {
+                return mapper().valueToTree(e.body()).path("message").asText("");
+            } catch (IllegalArgumentException unreadable) {
+                return "";
+            }
+        });
     }
 
     private static MessageCreateParams params(ModelRequest request, String model) throws ModelFailure {

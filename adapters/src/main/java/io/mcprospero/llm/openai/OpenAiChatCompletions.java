@@ -119,6 +119,11 @@ public final class OpenAiChatCompletions implements LanguageModel {
         } catch (OpenAIException e) {
             throw new FailedAttempt(ModelFailure.Kind.REFUSED, 0, "could not take the request ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "", "", Optional.empty());
+        } catch (RuntimeException e) {
+            // the client could not be made or could not make the request: a base URL that is no URL, say
+            throw new FailedAttempt(ModelFailure.Kind.NOT_CONFIGURED, 0, "could not be called ("
+                    + e.getClass().getSimpleName() + ")", e.getMessage(), "Check " + LlmSettings.BASE_URL + ".",
+                    Optional.empty());
         }
     }
 
