@@ -76,7 +76,9 @@ public final class Attempts {
         if (!failed.detail().isEmpty()) {
             text.append(": ").append(failed.detail());
         }
-        text.append('.');
+        if (!text.toString().matches("(?s).*[.!?]$")) {
+            text.append('.');
+        }
         if (!failed.advice().isEmpty()) {
             text.append(' ').append(failed.advice());
         }

@@ -7,7 +7,7 @@ package io.mcprospero.llm;
  *
  * <p>Implementations never log the prompt, the completion or the credentials.
  */
-public interface LanguageModel {
+public interface LanguageModel extends AutoCloseable {
 
     /**
      * Sends one turn and returns the model's answer. Rate limits, server errors and time-outs are retried up to
@@ -20,4 +20,9 @@ public interface LanguageModel {
 
     /** {@code "anthropic"}, {@code "bedrock"}, {@code "openai"}, or {@code "none"}. */
     String provider();
+
+    /** Releases the client's connections and threads, if the first call made one (at undeploy). */
+    @Override
+    default void close() {
+    }
 }

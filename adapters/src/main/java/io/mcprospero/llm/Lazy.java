@@ -31,4 +31,9 @@ public final class Lazy<T> implements Supplier<T> {
     public boolean isMade() {
         return value != null;
     }
+
+    /** The value if it was made, for closing it. */
+    public java.util.Optional<T> ifMade() {
+        return java.util.Optional.ofNullable(value);
+    }
 }

@@ -115,6 +115,7 @@ class AnthropicMessagesTest {
         assertThat(toolResult.getString("tool_use_id")).isEqualTo("toolu_01A");
         assertThat(toolResult.getString("content")).isEqualTo("18 degrees, sunny");
         assertThat(toolResult.containsKey("is_error")).isFalse();
+        model.close();
     }
 
     @Test

@@ -136,7 +136,8 @@ class BedrockMessagesTest {
         assertThat(failure.kind()).isEqualTo(ModelFailure.Kind.UNAVAILABLE);
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.attempts()).isEqualTo(3);
-        assertThat(failure.reason()).startsWith("The model provider (bedrock) answered 503 (server error) 3 times");
+        assertThat(failure.reason()).startsWith("The model provider (bedrock) answered 503 (server error) 3 times "
+                + "(mcprospero.llm.max-retries=2): Bedrock is unable to process your request.");
     }
 
     @Test
@@ -151,8 +152,9 @@ class BedrockMessagesTest {
         assertThat(bedrock.findAll(postRequestedFor(urlPathEqualTo(INVOKE)))).hasSize(1);
         assertThat(failure.kind()).isEqualTo(ModelFailure.Kind.REFUSED);
         assertThat(failure.retryable()).isFalse();
-        assertThat(failure.reason()).startsWith("The model provider (bedrock) refused the request with 403 (forbidden)")
-                .contains("the AWS credentials").contains(MODEL);
+        assertThat(failure.reason()).startsWith("The model provider (bedrock) refused the request with 403 (forbidden): "
+                + "You don't have access to the model with the specified model ID. Check that the AWS credentials")
+                .contains(MODEL);
     }
 
     @Test

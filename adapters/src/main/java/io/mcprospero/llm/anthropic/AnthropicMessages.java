@@ -3,7 +3,7 @@ package io.mcprospero.llm.anthropic;
 import com.anthropic.bedrock.backends.BedrockBackend;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.core.JsonValue;
+import com.anthropic.core.LogLevel;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.core.opentelemetry.OpenTelemetryOptions;
 import com.anthropic.errors.AnthropicException;
@@ -51,8 +51,9 @@ import software.amazon.awssdk.regions.Region;
  * {@code /model/{id}/invoke}, the API version into the body and signs with SigV4). Bedrock serves Anthropic's models
  * with the same request and response bodies, so the mapping is shared.
  *
- * <p>The SDK's retries are off ({@link Attempts} counts), and so are its OpenTelemetry spans: they may record message
- * content, and they need a newer OpenTelemetry API than Payara ships.
+ * <p>The SDK's retries are off ({@link Attempts} counts), and so are its OpenTelemetry spans (they may record message
+ * content, and they need a newer OpenTelemetry API than Payara ships) and its logging, which ANTHROPIC_LOG=debug
+ * would otherwise turn on with the request and response bodies.
  */
 public final class AnthropicMessages implements LanguageModel {
 
@@ -60,7 +61,7 @@ public final class AnthropicMessages implements LanguageModel {
 
     private final String provider;
     private final LlmSettings settings;
-    private final Supplier<AnthropicClient> client;
+    private final Lazy<AnthropicClient> client;
     private final Attempts attempts;
     private final String credentials;
 
@@ -80,6 +81,7 @@ public final class AnthropicMessages implements LanguageModel {
                 .baseUrl(settings.baseUrl())
                 .maxRetries(0)
                 .timeout(settings.timeout())
+                .logLevel(LogLevel.OFF)
                 .openTelemetry(noTelemetry())
                 .build(), "the API key (" + LlmSettings.API_KEY + ")");
     }
@@ -98,6 +100,7 @@ public final class AnthropicMessages implements LanguageModel {
                     .putHeader("anthropic-version", BEDROCK_API_VERSION)
                     .maxRetries(0)
                     .timeout(settings.timeout())
+                    .logLevel(LogLevel.OFF)
                     .openTelemetry(noTelemetry())
                     .build();
         }, "the AWS credentials (the default chain: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or a role)");
@@ -106,6 +109,11 @@ public final class AnthropicMessages implements LanguageModel {
     @Override
     public String provider() {
         return provider;
+    }
+
+    @Override
+    public void close() {
+        client.ifMade().ifPresent(made -> made.close());
     }
 
     @Override
@@ -124,7 +132,7 @@ public final class AnthropicMessages implements LanguageModel {
         try {
             return reply(client.get().messages().create(params));
         } catch (AnthropicServiceException e) {
-            throw HttpFailures.status(e.statusCode(), e.apiMessage().orElse(""), HttpFailures.retryAfter(
+            throw HttpFailures.status(e.statusCode(), errorMessage(e), HttpFailures.retryAfter(
                     e.headers().values("retry-after-ms"), e.headers().values("retry-after")), credentials, model);
         } catch (AnthropicIoException e) {
             throw HttpFailures.transport(e, settings.timeout());
@@ -139,7 +147,23 @@ public final class AnthropicMessages implements LanguageModel {
             // Bedrock only: the default chain found no credentials (its message names the providers it tried)
             throw new FailedAttempt(ModelFailure.Kind.NOT_CONFIGURED, 0, "has no AWS credentials", e.getMessage(),
                     "Set " + credentials + ".", Optional.empty());
+        } catch (RuntimeException e) {
+            // the client could not be made or could not make the request: a base URL that is no URL, say
+            throw new FailedAttempt(ModelFailure.Kind.NOT_CONFIGURED, 0, "could not be called ("
+                    + e.getClass().getSimpleName() + ")", e.getMessage(), "Check " + LlmSettings.BASE_URL + ".",
+                    Optional.empty());
         }
+    }
+
+    /** Anthropic's {@code error.message}, or Bedrock's {@code message}. */
+    private static String errorMessage(AnthropicServiceException e) {
+        return e.apiMessage().orElseGet(() -> {
+            try {
+                return mapper().valueToTree(e.body()).path("message").asText("");
+            } catch (IllegalArgumentException unreadable) {
+                return "";
+            }
+        });
     }
 
     private static MessageCreateParams params(ModelRequest request, String model) throws ModelFailure {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.LogLevel;
 import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIInvalidDataException;
@@ -53,7 +54,7 @@ import java.util.function.Supplier;
 public final class OpenAiChatCompletions implements LanguageModel {
 
     private final LlmSettings settings;
-    private final Supplier<OpenAIClient> client;
+    private final Lazy<OpenAIClient> client;
     private final Attempts attempts;
 
     OpenAiChatCompletions(LlmSettings settings, RetryBackoff backoff, Supplier<OpenAIClient> factory) {
@@ -68,7 +69,9 @@ public final class OpenAiChatCompletions implements LanguageModel {
             OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                     .baseUrl(settings.baseUrl().orElseThrow())
                     .maxRetries(0)
-                    .timeout(settings.timeout());
+                    .timeout(settings.timeout())
+                    // OPENAI_LOG=debug would log the request and response bodies
+                    .logLevel(LogLevel.OFF);
             if (settings.apiKey().isPresent()) {
                 builder.apiKey(settings.apiKey().get());
             } else {
@@ -82,6 +85,11 @@ public final class OpenAiChatCompletions implements LanguageModel {
     @Override
     public String provider() {
         return "openai";
+    }
+
+    @Override
+    public void close() {
+        client.ifMade().ifPresent(made -> made.close());
     }
 
     @Override
@@ -111,6 +119,11 @@ public final class OpenAiChatCompletions implements LanguageModel {
         } catch (OpenAIException e) {
             throw new FailedAttempt(ModelFailure.Kind.REFUSED, 0, "could not take the request ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "", "", Optional.empty());
+        } catch (RuntimeException e) {
+            // the client could not be made or could not make the request: a base URL that is no URL, say
+            throw new FailedAttempt(ModelFailure.Kind.NOT_CONFIGURED, 0, "could not be called ("
+                    + e.getClass().getSimpleName() + ")", e.getMessage(), "Check " + LlmSettings.BASE_URL + ".",
+                    Optional.empty());
         }
     }
 
