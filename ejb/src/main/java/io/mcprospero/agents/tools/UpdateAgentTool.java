@@ -2,6 +2,8 @@ package io.mcprospero.agents.tools;
 
 import io.mcprospero.agents.AgentState;
 import io.mcprospero.agents.Agents;
+import io.mcprospero.agents.runs.RunStarter;
+import io.mcprospero.agents.runs.RunTracing;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
@@ -10,7 +12,6 @@ import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.persistence.agents.Agent;
 import io.mcprospero.persistence.agents.AgentStatus;
 import io.mcprospero.runs.RunRequest;
-import io.mcprospero.runtime.WorkflowEngine;
 import io.mcprospero.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class UpdateAgentTool implements Tool {
 
     private Agents agents;
     private Approvals approvals;
-    private WorkflowEngine engine;
+    private RunStarter runs;
     private OAuthSettings settings;
 
     protected UpdateAgentTool() {
@@ -32,10 +33,10 @@ public class UpdateAgentTool implements Tool {
     }
 
     @Inject
-    public UpdateAgentTool(Agents agents, Approvals approvals, WorkflowEngine engine, OAuthSettings settings) {
+    public UpdateAgentTool(Agents agents, Approvals approvals, RunStarter runs, OAuthSettings settings) {
         this.agents = agents;
         this.approvals = approvals;
-        this.engine = engine;
+        this.runs = runs;
         this.settings = settings;
     }
 
@@ -78,7 +79,7 @@ public class UpdateAgentTool implements Tool {
             case "run_now" -> {
                 Agent agent = agents.runnable(context.caller(), ref);
                 String runId = UUID.randomUUID().toString();
-                engine.agents().start(new RunRequest(agent.id(), runId, "run_now", null, io.mcprospero.agents.runs.RunTracing.currentTraceparent()));
+                runs.start(new RunRequest(agent.id(), runId, "run_now", null, RunTracing.currentTraceparent()));
                 yield ToolResult.of("A run of " + agent.name() + " started: " + runId + ". Call get_run with it to see how it goes.",
                         extra.add("outcome", "started").add("run_id", runId).build());
             }
