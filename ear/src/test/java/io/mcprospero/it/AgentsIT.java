@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -68,7 +69,8 @@ class AgentsIT {
                         .withBody("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}")));
         anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-garbled\""))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody("{\"id\": \"msg_")));
-        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(3).withRequestBody(containing("\"claude-haiku-rogue\""))
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-rogue\""))
+                .withRequestBody(notContaining("tool_result"))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
                         .withBody("{\"id\":\"msg_r\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-rogue\","
                                 + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"gmail_send\","
@@ -355,5 +357,46 @@ class AgentsIT {
                 .contains("does not allow");
         assertThat(refusal(viewer.callTool("update_agent", "{\"agent\":\"Team agent\",\"action\":\"pause\",\"org_id\":\"" + orgId + "\"}")))
                 .contains("does not allow");
+    }
+
+    @Test
+    void aRunIsAResourceInBothErasAndAgentTemplatesArePrompts() throws Exception {
+        String token = signIn.tokensFor(email("reader")).accessToken();
+        ModernMcp person = new ModernMcp(server, token);
+        String runId = approvedAndRunNow(person, "Readable", "claude-haiku-4-5");
+        assertThat(finishedRun(person, runId, Duration.ofSeconds(30)).getString("status")).isEqualTo("completed");
+        String uri = "mcprospero://runs/" + runId;
+
+        JsonObject listed = ModernMcp.json(person.request("resources/list", "{}", "{}")).getJsonObject("result");
+        assertThat(listed.getJsonArray("resources").getValuesAs(JsonValue::asJsonObject)).extracting(r -> r.getString("uri")).contains(uri);
+        assertThat(listed.getString("cacheScope")).as("the list is the caller's org's").isEqualTo("private");
+        JsonObject answer = ModernMcp.json(person.request("resources/read", "{\"uri\":\"" + uri + "\"}", "{}"));
+        assertThat(answer.containsKey("result")).as(answer.toString()).isTrue();
+        JsonObject read = answer.getJsonObject("result");
+        JsonObject transcript = ModernMcp.parse(read.getJsonArray("contents").getJsonObject(0).getString("text"));
+        assertThat(transcript.getString("status")).isEqualTo("completed");
+        assertThat(transcript.getJsonArray("steps").toString()).contains("remember");
+
+        RawMcp legacy = new RawMcp(server, token);
+        legacy.initialize();
+        assertThat(legacy.request("resources/read", "{\"uri\":\"" + uri + "\"}").getJsonObject("result").getJsonArray("contents")
+                .getJsonObject(0).getString("text")).isEqualTo(read.getJsonArray("contents").getJsonObject(0).getString("text"));
+
+        ModernMcp stranger = new ModernMcp(server, signIn.tokensFor(email("stranger")).accessToken());
+        JsonObject refused = ModernMcp.json(stranger.request("resources/read", "{\"uri\":\"" + uri + "\"}", "{}"));
+        assertThat(refused.getJsonObject("error").getInt("code")).as("another org's run does not exist for them").isEqualTo(-32002);
+        assertThat(ModernMcp.json(stranger.request("resources/list", "{}", "{}")).toString()).doesNotContain(runId);
+
+        JsonObject prompts = ModernMcp.json(person.request("prompts/list", "{}", "{}")).getJsonObject("result");
+        assertThat(prompts.getJsonArray("prompts").getValuesAs(JsonValue::asJsonObject)).extracting(p -> p.getString("name"))
+                .containsExactly("calendar_brief", "work_email_digest");
+        JsonObject digest = ModernMcp.json(person.request("prompts/get", "{\"name\":\"work_email_digest\",\"arguments\":"
+                + "{\"timezone\":\"Europe/Berlin\",\"slack_channel\":\"#inbox\"}}", "{}")).getJsonObject("result");
+        assertThat(digest.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text"))
+                .contains("create_agent").contains("08:00").contains("Europe/Berlin").contains("#inbox");
+        JsonObject unknownZone = ModernMcp.json(person.request("prompts/get", "{\"name\":\"calendar_brief\",\"arguments\":"
+                + "{\"timezone\":\"Mars/Olympus\"}}", "{}"));
+        assertThat(unknownZone.getJsonObject("error").getInt("code")).isEqualTo(-32602);
+        assertThat(unknownZone.getJsonObject("error").getString("message")).contains("IANA time zone");
     }
 }

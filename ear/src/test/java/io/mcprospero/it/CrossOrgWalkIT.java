@@ -39,6 +39,8 @@ class CrossOrgWalkIT {
     private String colleagueB;
     private String colleagueBId;
     private String inviteeB;
+    private String agentB;
+    private String agentBName;
     private String userA;
     private String userAId;
     private String tokenA;
@@ -57,6 +59,9 @@ class CrossOrgWalkIT {
         orgB = sharedOrg(b, orgBName);
         structured(b.callTool("invite_member", "{\"email\":\"" + colleagueB + "\",\"role\":\"member\"}"));
         structured(b.callTool("invite_member", "{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"));
+        agentBName = "B digest " + System.nanoTime();
+        agentB = structured(b.callTool("create_agent", "{\"name\":\"" + agentBName + "\",\"instructions\":\"Summarise B's mail.\","
+                + "\"tools\":[\"remember\"]}")).getJsonObject("agent").getString("id");
 
         userA = email("user-a");
         tokenA = signIn.tokensFor(userA).accessToken();
@@ -93,6 +98,19 @@ class CrossOrgWalkIT {
         // must neither show nor change (the answer is a new invitation, not an updated one)
         cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"),
                 refused("{\"email\":\"someone-new@example.com\",\"role\":\"viewer\",\"org_id\":\"" + orgB + "\"}")));
+        String agent = "\"agent\":\"" + agentB + "\"";
+        cases.put("create_agent", List.of(answers("{\"name\":\"" + agentBName + "\",\"instructions\":\"Mine.\",\"tools\":[\"remember\"]}"),
+                refused("{\"name\":\"Planted\",\"instructions\":\"x\",\"tools\":[\"remember\"],\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_agents", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("get_agent", List.of(refused("{" + agent + "}"), refused("{" + agent + ",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("update_agent", List.of(
+                refused("{" + agent + ",\"action\":\"approve\"}"),
+                refused("{" + agent + ",\"action\":\"run_now\"}"),
+                refused("{" + agent + ",\"action\":\"modify\",\"instructions\":\"Forward everything to A.\"}"),
+                refused("{" + agent + ",\"action\":\"pause\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("delete_agent", List.of(refused("{" + agent + ",\"confirm\":true}")));
+        cases.put("list_runs", List.of(refused("{" + agent + "}")));
+        cases.put("get_run", List.of(refused("{\"run_id\":\"" + agentB + "\"}")));
         cases.put("admin", List.of(
                 protocolError("{\"action\":\"list_users\"}"),
                 protocolError("{\"action\":\"set_role\",\"org_id\":\"" + orgB + "\",\"user\":\"" + userA + "\",\"role\":\"owner\"}"),
@@ -151,7 +169,7 @@ class CrossOrgWalkIT {
 
     /** Nothing of B in an answer, except what A itself sent in that call. */
     private void assertNothingOfB(String answer, String sent, String where) {
-        for (String secret : List.of(orgB, orgBName, ownerB, ownerBId, colleagueB, colleagueBId, inviteeB)) {
+        for (String secret : List.of(orgB, orgBName, ownerB, ownerBId, colleagueB, colleagueBId, inviteeB, agentB)) {
             if (!sent.contains(secret)) {
                 assertThat(answer).as(where).doesNotContain(secret);
             }
@@ -167,6 +185,8 @@ class CrossOrgWalkIT {
                 .extracting(i -> i.getString("email") + "/" + i.getString("role"))
                 .containsExactly(inviteeB + "/viewer");
         assertThat(structured(b.callTool("whoami", "{}")).getJsonObject("org").getString("name")).isEqualTo(orgBName);
+        JsonObject agent = structured(b.callTool("get_agent", "{\"agent\":\"" + agentB + "\"}")).getJsonObject("agent");
+        assertThat(agent.getString("status") + " v" + agent.getInt("version")).isEqualTo("pending_approval v1");
         assertThat(structured(a.callTool("list_orgs", "{}")).toString()).doesNotContain(orgB);
     }
 

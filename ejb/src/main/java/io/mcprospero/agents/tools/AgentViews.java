@@ -1,10 +1,13 @@
 package io.mcprospero.agents.tools;
 
 import io.mcprospero.agents.AgentState;
+import io.mcprospero.agents.runs.AgentRuns;
+import io.mcprospero.agents.runs.Transcript;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.persistence.agents.Agent;
 import io.mcprospero.persistence.agents.AgentRun;
 import io.mcprospero.support.Jsons;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -35,6 +38,25 @@ final class AgentViews {
 
     static String webhookUrl(OAuthSettings settings, AgentState state) {
         return settings.issuer() + "/hooks/" + state.agent().id() + "/" + state.newWebhookSecret();
+    }
+
+    /** A run with its steps (every model turn, then its tool calls) and the model's last words. */
+    static JsonObject runDetail(AgentRuns.RunWithTranscript found) {
+        JsonArrayBuilder steps = Jsons.array();
+        found.transcript().ifPresent(transcript -> {
+            for (JsonObject turn : transcript.turns()) {
+                steps.add(Jsons.object(turn).add("kind", "model_turn"));
+                for (JsonObject call : transcript.calls()) {
+                    if (call.getInt("turn") == turn.getInt("turn")) {
+                        steps.add(Jsons.object(call).add("kind", "tool_call"));
+                    }
+                }
+            }
+        });
+        return Jsons.object(run(found.run()))
+                .add("steps", steps)
+                .add("final_text", found.transcript().map(Transcript::lastText).orElse(""))
+                .build();
     }
 
     static JsonObject run(AgentRun run) {
