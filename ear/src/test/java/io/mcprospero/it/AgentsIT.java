@@ -384,7 +384,8 @@ class AgentsIT {
 
         ModernMcp stranger = new ModernMcp(server, signIn.tokensFor(email("stranger")).accessToken());
         JsonObject refused = ModernMcp.json(stranger.request("resources/read", "{\"uri\":\"" + uri + "\"}", "{}"));
-        assertThat(refused.getJsonObject("error").getInt("code")).as("another org's run does not exist for them").isEqualTo(-32002);
+        assertThat(refused.getJsonObject("error").getInt("code")).as("another org's run does not exist for them").isEqualTo(-32602);
+        assertThat(refused.getJsonObject("error").getJsonObject("data").getString("uri")).isEqualTo(uri);
         assertThat(ModernMcp.json(stranger.request("resources/list", "{}", "{}")).toString()).doesNotContain(runId);
 
         JsonObject prompts = ModernMcp.json(person.request("prompts/list", "{}", "{}")).getJsonObject("result");

@@ -62,13 +62,18 @@ public class ContentCatalog {
             try {
                 contents = source.read(caller, uri);
             } catch (DomainException refused) {
-                throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, refused.getMessage());
+                throw notFound(uri, refused.getMessage());
             }
             if (contents.isPresent()) {
                 return Jsons.object().add("contents", Jsons.array().add(contents.get()));
             }
         }
-        throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "no resource '" + uri + "'; resources/list shows what there is");
+        throw notFound(uri, "no resource '" + uri + "'; resources/list shows what there is");
+    }
+
+    /** SEP-2164: invalid params with the URI in data, in both eras (-32002 of earlier revisions is a server-error code). */
+    private static JsonRpcError notFound(String uri, String message) {
+        return new JsonRpcError(JsonRpcError.INVALID_PARAMS, message, Jsons.object().add("uri", uri).build());
     }
 
     private JsonObjectBuilder prompt(String name, JsonObject arguments) {

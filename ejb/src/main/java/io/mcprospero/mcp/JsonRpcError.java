@@ -13,8 +13,6 @@ public final class JsonRpcError extends RuntimeException {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
-    /** resources/read of a URI there is no resource at (the revisions' recommended code). */
-    public static final int RESOURCE_NOT_FOUND = -32002;
     /** 2026-07-28: an MCP-Protocol-Version, Mcp-Method or Mcp-Name header missing, malformed or unlike the body. */
     public static final int HEADER_MISMATCH = -32020;
     /** 2026-07-28: the request needs a client capability that its _meta does not declare. */
