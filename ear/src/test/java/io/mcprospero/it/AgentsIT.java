@@ -400,4 +400,20 @@ class AgentsIT {
         assertThat(unknownZone.getJsonObject("error").getInt("code")).isEqualTo(-32602);
         assertThat(unknownZone.getJsonObject("error").getString("message")).contains("IANA time zone");
     }
+
+    @Test
+    void runNowWithAProgressTokenReportsEachStepAndAnswersTheOutcome() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("watcher")).accessToken());
+        structured(callApproving(person, "create_agent", "{\"name\":\"Watched\",\"instructions\":\"Work.\",\"tools\":[\"remember\"]}"));
+        try (ModernMcp.Stream call = person.openWithProgress("{\"name\":\"update_agent\",\"arguments\":"
+                + "{\"agent\":\"Watched\",\"action\":\"run_now\"}}", "watch-1")) {
+            List<JsonObject> messages = call.rest(Duration.ofSeconds(60));
+            List<JsonObject> progress = messages.stream().filter(m -> "notifications/progress".equals(m.getString("method", null))).toList();
+            assertThat(progress).as(messages.toString()).hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(m -> assertThat(m.getJsonObject("params").getString("progressToken")).isEqualTo("watch-1"));
+            JsonObject outcome = messages.get(messages.size() - 1).getJsonObject("result").getJsonObject("structuredContent");
+            assertThat(outcome.getString("outcome")).as(outcome.toString()).isEqualTo("completed");
+            assertThat(outcome.getJsonObject("run").getString("final_text")).isEqualTo("Digest done.");
+        }
+    }
 }
