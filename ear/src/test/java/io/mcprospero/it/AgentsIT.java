@@ -48,6 +48,7 @@ class AgentsIT {
     private static ServerUnderTest server;
     private static LocalSignIn signIn;
     private static final String NEWS = "/agents/news";
+    private static final String REPORT = "/agents/long-report";
     /** The web host of http_fetch: https://claude.ai, pinned to a local HTTPS stand-in by the http_fetch routes. */
     private static final CimdStandIn web = CimdStandIn.shared();
 
@@ -73,7 +74,9 @@ class AgentsIT {
                         .withBody("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}")));
         anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-garbled\""))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody("{\"id\": \"msg_")));
-        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(3).withRequestBody(containing("\"claude-haiku-rogue\""))
+        // (before the generic first turn, which would otherwise answer it: in WireMock the lower number wins)
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-rogue\""))
+                .withRequestBody(notContaining("tool_result"))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
                         .withBody("{\"id\":\"msg_r\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-rogue\","
                                 + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"gmail_send\","
@@ -87,8 +90,13 @@ class AgentsIT {
                 .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-prober",
                         "{\"type\":\"tool_use\",\"id\":\"toolu_m\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://169.254.169.254/latest/meta-data/\"}},"
                         + "{\"type\":\"tool_use\",\"id\":\"toolu_l\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://127.0.0.1/admin\"}}")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-reader\""))
+                .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-reader",
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://claude.ai" + REPORT + "\"}}")));
         Map<String, String> environment = new HashMap<>(ServerUnderTest.onFreshDatabase(ServerUnderTest.database("agents")));
         environment.putAll(web.routedHere("MCPROSPERO_TOOLS_HTTP_FETCH"));
+        // the runs here write transcripts of a few KB; one that read a long page passes this and goes to the artifact store
+        environment.put("MCPROSPERO_ARTIFACTS_TRANSCRIPT_THRESHOLD_BYTES", "16384");
         environment.putAll(Map.of(
                 "MCPROSPERO_SIGNUP_OPEN", "true",
                 "MCPROSPERO_ADMINS", ServerUnderTest.ADMIN_EMAIL,
@@ -423,5 +431,31 @@ class AgentsIT {
                         + "only public addresses are fetched.",
                 "https://127.0.0.1/admin cannot be fetched: its host 127.0.0.1 resolves to a loopback address; only public addresses are fetched.");
         anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("resolves to a link-local address")));
+    }
+
+    @Test
+    void aLargeTranscriptIsKeptSealedInTheArtifactStoreAndGetRunReadsItBack() throws Exception {
+        StringBuilder report = new StringBuilder();
+        for (int line = 1; report.length() < 40_000; line++) {
+            report.append("Line ").append(line).append(" of the quarterly report.\n");
+        }
+        web.serve(REPORT, new CimdStandIn.Document(200, Map.of("Content-Type", "text/plain"), report.toString(), false));
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("reader")).accessToken());
+        String orgId = structured(person.callTool("whoami", "{}")).getJsonObject("org").getString("id");
+        structured(callApproving(person, "create_agent", "{\"name\":\"Reader\",\"instructions\":\"Read the report.\","
+                + "\"tools\":[\"http_fetch\"],\"allowed_hosts\":[\"claude.ai\"],\"model\":\"claude-haiku-reader\"}"));
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Reader\",\"action\":\"run_now\"}")).getString("run_id");
+
+        JsonObject run = finishedRun(person, runId, Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(run.getString("final_text")).isEqualTo("Digest done.");
+        assertThat(toolCalls(run)).singleElement().satisfies(call -> assertThat(call.getString("result"))
+                .startsWith("HTTP 200, text/plain, " + report.length() + " bytes\n\nLine 1 of the quarterly report.\nLine 2 of"));
+        java.nio.file.Path artifact = server.dataDir().resolve("artifacts/transcripts/" + orgId + "/" + runId);
+        assertThat(artifact).as("the transcript went to the artifact store").exists();
+        assertThat(java.nio.file.Files.size(artifact)).isGreaterThan(16_384);
+        assertThat(java.nio.file.Files.readString(artifact, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("sealed before it left").startsWith("MCPA1").doesNotContain("quarterly report");
     }
 }
