@@ -313,6 +313,9 @@ public class RunSteps {
         if (spec.delivery() != null) {
             system.append("\n\n# Where results go\n").append(spec.delivery());
         }
+        if (spec.tools().contains("http_fetch")) {
+            system.append("\n\n# Hosts http_fetch may reach\n").append(String.join(", ", spec.allowedHosts()));
+        }
         if (!kept.isEmpty()) {
             system.append("\n\n# Your notes from earlier runs\n");
             kept.forEach(note -> system.append("- ").append(note).append('\n'));

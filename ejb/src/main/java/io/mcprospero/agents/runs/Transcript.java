@@ -64,6 +64,14 @@ public record Transcript(String model, String system, List<JsonObject> messages,
         return toolUsesOf(turn).stream().filter(block -> callId.equals(block.getString("id"))).findFirst();
     }
 
+    /** The text of the tool result given for {@code callId}, if any. */
+    public Optional<String> resultOf(String callId) {
+        return messages.stream().filter(message -> "user".equals(message.getString("role")))
+                .flatMap(message -> message.getJsonArray("content").getValuesAs(JsonObject.class).stream())
+                .filter(block -> "tool_result".equals(block.getString("type")) && callId.equals(block.getString("tool_use_id", null)))
+                .map(block -> block.getString("content", "")).findFirst();
+    }
+
     public boolean hasResult(String callId) {
         return calls.stream().anyMatch(call -> callId.equals(call.getString("id")));
     }

@@ -15,6 +15,9 @@ import jakarta.json.JsonValue;
 /** Agents and runs as the tools show them. */
 final class AgentViews {
 
+    /** How much of each tool result a run's view shows. */
+    static final int MAX_RESULT = 2_000;
+
     private AgentViews() {
     }
 
@@ -48,7 +51,11 @@ final class AgentViews {
                 steps.add(Jsons.object(turn).add("kind", "model_turn"));
                 for (JsonObject call : transcript.calls()) {
                     if (call.getInt("turn") == turn.getInt("turn")) {
-                        steps.add(Jsons.object(call).add("kind", "tool_call"));
+                        String callId = call.getString("id");
+                        JsonObjectBuilder step = Jsons.object(call).add("kind", "tool_call");
+                        transcript.toolUse(call.getInt("turn"), callId).ifPresent(use -> step.add("input", use.getJsonObject("input")));
+                        transcript.resultOf(callId).ifPresent(result -> step.add("result", excerpt(result)));
+                        steps.add(step);
                     }
                 }
             }
@@ -57,6 +64,11 @@ final class AgentViews {
                 .add("steps", steps)
                 .add("final_text", found.transcript().map(Transcript::lastText).orElse(""))
                 .build();
+    }
+
+    /** Tool results are kept in the transcript up to Transcript.MAX_TEXT; a run's view shows their start. */
+    private static String excerpt(String result) {
+        return result.length() <= MAX_RESULT ? result : result.substring(0, MAX_RESULT) + "...";
     }
 
     static JsonObject run(AgentRun run) {

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-/** get_run: one run's outcome and its steps, readably: every model turn and tool call, with timings and units. */
+/**
+ * get_run: one run's outcome and its steps, readably: every model turn and tool call (its input and the start of its
+ * result), with timings and units.
+ */
 @ApplicationScoped
 public class GetRunTool implements Tool {
 

@@ -1,4 +1,4 @@
-package io.mcprospero.oauth;
+package io.mcprospero.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package io.mcprospero.oauth;
+package io.mcprospero.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
