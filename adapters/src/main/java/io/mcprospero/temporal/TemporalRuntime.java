@@ -17,6 +17,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -64,7 +65,9 @@ public final class TemporalRuntime implements WorkflowRuntime {
             LOG.info(() -> "workflow engine: Temporal " + settings.describe());
         }
         workers = WorkerFactory.newInstance(client);
-        Worker worker = workers.newWorker(settings.taskQueue());
+        // sticky execution off (zero) where the service never moves a task off a dead worker's sticky queue
+        Worker worker = workers.newWorker(settings.taskQueue(), WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(settings.stickyScheduleToStart()).build());
         if (agentSteps != null) {
             worker.registerWorkflowImplementationTypes(AgentScheduleWorkflowImpl.class, AgentRunWorkflowImpl.class);
             worker.registerActivitiesImplementations(new RunActivitiesImpl(agentSteps));

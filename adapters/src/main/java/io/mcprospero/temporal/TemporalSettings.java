@@ -2,6 +2,8 @@ package io.mcprospero.temporal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +16,12 @@ import java.util.regex.Pattern;
  * service; a target is a cluster's frontend, with its namespace, optionally over TLS (the server's CA, a client
  * certificate and key for mTLS) and with an API key. A combination that cannot be honoured is refused here, at
  * start-up, naming the settings to change: an API key sent without TLS, or TLS files given to the in-process
- * service, would otherwise be silently ignored or leak.
+ * service, would otherwise be silently ignored or leak. The sticky schedule-to-start timeout is how long a workflow
+ * task waits for the worker that has the workflow in its cache before it goes to any worker; zero turns sticky
+ * execution off, so that every task replays the history on whichever worker takes it.
  */
 public record TemporalSettings(Optional<String> target, String namespace, String taskQueue, Optional<Tls> tls,
-                               Optional<String> apiKey) {
+                               Optional<String> apiKey, Duration stickyScheduleToStart) {
 
     public static final String PREFIX = "mcprospero.temporal.";
     static final String TARGET = PREFIX + "target";
@@ -29,6 +33,9 @@ public record TemporalSettings(Optional<String> target, String namespace, String
     static final String CLIENT_KEY = PREFIX + "tls.client-key";
     static final String SERVER_NAME = PREFIX + "tls.server-name";
     static final String API_KEY = PREFIX + "api-key";
+    static final String STICKY = PREFIX + "sticky-schedule-to-start";
+    /** Temporal's own default. */
+    static final Duration DEFAULT_STICKY = Duration.ofSeconds(5);
 
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]+):([0-9]{1,5})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
@@ -68,6 +75,7 @@ public record TemporalSettings(Optional<String> target, String namespace, String
         Optional<Path> clientCert = values.apply(CLIENT_CERT).map(value -> readable(CLIENT_CERT, value));
         Optional<Path> clientKey = values.apply(CLIENT_KEY).map(value -> readable(CLIENT_KEY, value));
         Optional<String> serverName = values.apply(SERVER_NAME);
+        Duration sticky = values.apply(STICKY).map(TemporalSettings::duration).orElse(DEFAULT_STICKY);
 
         if (!NAME.matcher(namespace).matches()) {
             throw new Refused(NAMESPACE + "=" + namespace + " is not a Temporal namespace name (letters, digits, '.', '_', '-')");
@@ -87,7 +95,7 @@ public record TemporalSettings(Optional<String> target, String namespace, String
                 throw new Refused(String.join(", ", clusterOnly) + " apply to a Temporal cluster, but " + TARGET
                         + " is not set (the in-process service is used): set " + TARGET + " to the cluster's host:port or remove them");
             }
-            return new TemporalSettings(Optional.empty(), namespace, taskQueue, Optional.empty(), Optional.empty());
+            return new TemporalSettings(Optional.empty(), namespace, taskQueue, Optional.empty(), Optional.empty(), sticky);
         }
         if (!HOST_PORT.matcher(target.get()).matches() || Integer.parseInt(target.get().replaceAll(".*:", "")) > 65535) {
             throw new Refused(TARGET + "=" + target.get() + " is not host:port (for example temporal-frontend:7233)");
@@ -105,7 +113,7 @@ public record TemporalSettings(Optional<String> target, String namespace, String
         }
         boolean useTls = tlsSwitch.orElse(tlsFiles || apiKey.isPresent());
         Optional<Tls> tls = useTls ? Optional.of(new Tls(serverCa, clientCert, clientKey, serverName)) : Optional.empty();
-        return new TemporalSettings(target, namespace, taskQueue, tls, apiKey);
+        return new TemporalSettings(target, namespace, taskQueue, tls, apiKey, sticky);
     }
 
     /** For logs and health: where, and how it is secured; never the key. */
@@ -128,6 +136,18 @@ public record TemporalSettings(Optional<String> target, String namespace, String
             case "false" -> false;
             default -> throw new Refused(TLS + "=" + value + " is neither true nor false");
         };
+    }
+
+    private static Duration duration(String value) {
+        try {
+            Duration duration = Duration.parse(value);
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (DateTimeParseException notADuration) {
+            // refused below
+        }
+        throw new Refused(STICKY + "=" + value + " is not an ISO-8601 duration of zero or more (PT5S; PT0S turns sticky execution off)");
     }
 
     private static Path readable(String key, String value) {

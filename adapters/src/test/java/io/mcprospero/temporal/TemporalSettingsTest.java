@@ -7,6 +7,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,16 @@ class TemporalSettingsTest {
         assertThat(settings.namespace()).isEqualTo("default");
         assertThat(settings.taskQueue()).isEqualTo("mcprospero-agents");
         assertThat(settings.describe()).isEqualTo("in-process");
+        assertThat(settings.stickyScheduleToStart()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void stickyExecutionCanBeTurnedOffAndANegativeOrGarbledTimeoutIsRefused() {
+        assertThat(read(cluster("sticky-schedule-to-start", "PT0S")).stickyScheduleToStart()).isZero();
+        assertThatThrownBy(() -> read(cluster("sticky-schedule-to-start", "-PT1S")))
+                .hasMessage("mcprospero.temporal.sticky-schedule-to-start=-PT1S is not an ISO-8601 duration of zero or more "
+                        + "(PT5S; PT0S turns sticky execution off)");
+        assertThatThrownBy(() -> read(cluster("sticky-schedule-to-start", "5s"))).isInstanceOf(TemporalSettings.Refused.class);
     }
 
     @Test
