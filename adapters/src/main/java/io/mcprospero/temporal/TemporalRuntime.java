@@ -13,13 +13,12 @@ import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -33,9 +32,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
 
     private static final Logger LOG = Logger.getLogger(TemporalRuntime.class.getName());
 
-    private final Optional<String> target;
-    private final String namespace;
-    private final String taskQueue;
+    private final TemporalSettings settings;
     private final PayloadCodec codec;
     private TestWorkflowEnvironment inProcess;
     // read by the readiness check on its own thread
@@ -44,10 +41,8 @@ public final class TemporalRuntime implements WorkflowRuntime {
     private WorkerFactory workers;
     private AgentSteps agentSteps;
 
-    public TemporalRuntime(Optional<String> target, String namespace, String taskQueue, PayloadCodec codec) {
-        this.target = target.filter(value -> !value.isBlank());
-        this.namespace = namespace;
-        this.taskQueue = taskQueue;
+    public TemporalRuntime(TemporalSettings settings, PayloadCodec codec) {
+        this.settings = settings;
         this.codec = codec;
     }
 
@@ -56,7 +51,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
         if (client != null) {
             return;
         }
-        if (target.isEmpty()) {
+        if (settings.inProcess()) {
             inProcess = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                     .setUseTimeskipping(false)
                     .setWorkflowClientOptions(clientOptions())
@@ -65,12 +60,14 @@ public final class TemporalRuntime implements WorkflowRuntime {
             client = inProcess.getWorkflowClient();
             LOG.info("workflow engine: in-process Temporal service");
         } else {
-            stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target.get()).build());
+            stubs = WorkflowServiceStubs.newServiceStubs(ClusterConnection.options(settings));
             client = WorkflowClient.newInstance(stubs, clientOptions());
-            LOG.info(() -> "workflow engine: Temporal cluster at " + target.get() + ", namespace " + namespace);
+            LOG.info(() -> "workflow engine: Temporal " + settings.describe());
         }
         workers = WorkerFactory.newInstance(client);
-        Worker worker = workers.newWorker(taskQueue);
+        // sticky execution off (zero) where the service never moves a task off a dead worker's sticky queue
+        Worker worker = workers.newWorker(settings.taskQueue(), WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(settings.stickyScheduleToStart()).build());
         if (agentSteps != null) {
             worker.registerWorkflowImplementationTypes(AgentScheduleWorkflowImpl.class, AgentRunWorkflowImpl.class);
             worker.registerActivitiesImplementations(new RunActivitiesImpl(agentSteps));
@@ -82,7 +79,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
     private WorkflowClientOptions clientOptions() {
         // true: failure messages and stack traces are encoded too, since they may quote message content
         CodecDataConverter encrypting = new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec), true);
-        return WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(encrypting).build();
+        return WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).setDataConverter(encrypting).build();
     }
 
     @Override
@@ -95,7 +92,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
 
     @Override
     public AgentEngine agents() {
-        return new TemporalAgentEngine(() -> client, taskQueue);
+        return new TemporalAgentEngine(() -> client, settings.taskQueue());
     }
 
     @Override
@@ -113,7 +110,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
 
     @Override
     public String description() {
-        return target.map(value -> "cluster " + value).orElse("in-process");
+        return settings.describe();
     }
 
     /** The client, for the workflows that start here; null until started. */
@@ -123,7 +120,7 @@ public final class TemporalRuntime implements WorkflowRuntime {
 
     @Override
     public String taskQueue() {
-        return taskQueue;
+        return settings.taskQueue();
     }
 
     @Override

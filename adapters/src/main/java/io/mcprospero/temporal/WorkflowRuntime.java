@@ -3,7 +3,6 @@ package io.mcprospero.temporal;
 import io.mcprospero.kms.EnvelopeKeys;
 import io.mcprospero.runs.AgentEngine;
 import io.mcprospero.runs.AgentSteps;
-import java.util.Optional;
 
 /**
  * The workflow engine as the application sees it: started, stopped and checked. Its signatures name no Temporal
@@ -13,11 +12,11 @@ import java.util.Optional;
 public interface WorkflowRuntime {
 
     /**
-     * Temporal, chosen by {@code target}: empty for the in-process service, else a cluster's host:port. Every
-     * payload is encrypted with data keys from {@code keys} before it leaves for the service.
+     * Temporal, as {@code settings} say: the in-process service, or a cluster. Every payload is encrypted with data
+     * keys from {@code keys} before it leaves for the service.
      */
-    static WorkflowRuntime temporal(Optional<String> target, String namespace, String taskQueue, EnvelopeKeys keys) {
-        return new TemporalRuntime(target, namespace, taskQueue, new EncryptingPayloadCodec(keys));
+    static WorkflowRuntime temporal(TemporalSettings settings, EnvelopeKeys keys) {
+        return new TemporalRuntime(settings, new EncryptingPayloadCodec(keys));
     }
 
     /** Connects (or starts the in-process service) and starts the workers; does nothing when already started. */
@@ -32,7 +31,7 @@ public interface WorkflowRuntime {
     /** Whether the Temporal service answers, within two seconds. */
     boolean isServing();
 
-    /** "in-process" or "cluster host:port", for health checks and logs. */
+    /** "in-process" or "cluster host:port (namespace, security)", for health checks and logs. */
     String description();
 
     String taskQueue();

@@ -47,7 +47,8 @@ class StartupFailsClosedIT {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "MCPROSPERO_IDENTITY_MODE | bogus | mcprospero.identity.mode=bogus is not a mode MCProspero knows",
-            "MCPROSPERO_IDENTITY_LOCAL_FAILED_ATTEMPTS | 0 | mcprospero.identity.local.failed-attempts must be at least 1; got 0"})
+            "MCPROSPERO_IDENTITY_LOCAL_FAILED_ATTEMPTS | 0 | mcprospero.identity.local.failed-attempts must be at least 1; got 0",
+            "MCPROSPERO_TEMPORAL_API_KEY | some-key | mcprospero.temporal.api-key apply to a Temporal cluster, but mcprospero.temporal.target is not set"})
     void aBadSettingEndsTheProcess(String variable, String value, String logged) {
         try (ServerUnderTest server = ServerUnderTest.launch("bad-" + variable.toLowerCase(Locale.ROOT), Map.of(variable, value))) {
             assertThat(server.exitStatus(Duration.ofSeconds(60))).hasValue(1);

@@ -3,12 +3,12 @@ package io.mcprospero.runtime;
 import io.mcprospero.datakeys.DataKeys;
 import io.mcprospero.runs.AgentEngine;
 import io.mcprospero.runs.AgentSteps;
+import io.mcprospero.temporal.TemporalSettings;
 import io.mcprospero.temporal.WorkflowRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -21,7 +21,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class WorkflowEngine {
 
-    private WorkflowRuntime runtime;
+    // set at start (or given); read by the readiness check on its own thread
+    private volatile WorkflowRuntime runtime;
+    private Config config;
+    private DataKeys dataKeys;
     private Instance<AgentSteps> agentSteps;
     private Event<EngineStarted> started;
 
@@ -34,23 +37,24 @@ public class WorkflowEngine {
         // the application's config found by its class loader, not injected values: the readiness check may create
         // this bean on a health-check thread during deployment, where Payara resolves neither injected values nor
         // an injected Config to the application's configuration
-        this(ConfigProvider.getConfig(WorkflowEngine.class.getClassLoader()), dataKeys);
+        this.config = ConfigProvider.getConfig(WorkflowEngine.class.getClassLoader());
+        this.dataKeys = dataKeys;
         this.agentSteps = agentSteps;
         this.started = started;
-    }
-
-    private WorkflowEngine(Config config, DataKeys dataKeys) {
-        this(WorkflowRuntime.temporal(config.getOptionalValue("mcprospero.temporal.target", String.class),
-                config.getValue("mcprospero.temporal.namespace", String.class),
-                config.getValue("mcprospero.temporal.task-queue", String.class), dataKeys));
     }
 
     public WorkflowEngine(WorkflowRuntime runtime) {
         this.runtime = runtime;
     }
 
-    /** Starts the workers, which perform the agents' steps, then tells whoever reconciles schedules. */
-    public void start() {
+    /**
+     * Reads the settings (a combination that cannot be honoured fails the start, naming it), starts the workers,
+     * which perform the agents' steps, then tells whoever reconciles schedules.
+     */
+    public synchronized void start() {
+        if (runtime == null) {
+            runtime = WorkflowRuntime.temporal(TemporalSettings.from(key -> config.getOptionalValue(key, String.class)), dataKeys);
+        }
         if (agentSteps != null && agentSteps.isResolvable()) {
             runtime.serve(agentSteps.get());
         }
@@ -62,23 +66,35 @@ public class WorkflowEngine {
 
     /** Agents' schedules and runs. */
     public AgentEngine agents() {
-        return runtime.agents();
+        return running().agents();
     }
 
     /** Whether the Temporal service answers, within two seconds. */
     public boolean isServing() {
-        return runtime.isServing();
+        WorkflowRuntime current = runtime;
+        return current != null && current.isServing();
     }
 
     public String description() {
-        return runtime.description();
+        WorkflowRuntime current = runtime;
+        return current == null ? "not started" : current.description();
     }
 
     public String taskQueue() {
-        return runtime.taskQueue();
+        return running().taskQueue();
     }
 
-    public void stop() {
-        runtime.stop();
+    public synchronized void stop() {
+        if (runtime != null) {
+            runtime.stop();
+        }
+    }
+
+    private WorkflowRuntime running() {
+        WorkflowRuntime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("the workflow engine has not started");
+        }
+        return current;
     }
 }

@@ -106,7 +106,7 @@ class TemporalHistoryHoldsNoPlaintextTest {
     void theWorkflowEngineEncryptsWhatItsClientSends() {
         try (KeyManagementFixture fixture = KeyManagementFixture.Kind.LOCAL.open()) {
             EncryptingPayloadCodec codec = EncryptingPayloadCodecTest.codec(new CountingKeyManagement(fixture.keys()));
-            TemporalRuntime engine = new TemporalRuntime(Optional.empty(), "default", "mcprospero-test", codec);
+            TemporalRuntime engine = new TemporalRuntime(TemporalSettings.from(key -> key.endsWith("task-queue") ? Optional.of("mcprospero-test") : Optional.empty()), codec);
             engine.start();
             try {
                 var payload = engine.client().getOptions().getDataConverter().toPayload(TOKEN).orElseThrow();

@@ -18,9 +18,15 @@ import java.time.Duration;
  */
 public class AgentRunWorkflowImpl implements AgentRunWorkflow {
 
-    /** Passing failures (a database hiccup, a 503 after the adapter's own retries) are retried; a RunStopped never. */
+    /**
+     * Passing failures (a database hiccup, a 503 after the adapter's own retries) are retried; a RunStopped never. A
+     * step heartbeats while it runs, so a worker that died is noticed after the heartbeat timeout and the step retried
+     * elsewhere; start-to-close bounds a step that hangs while heartbeating; schedule-to-close bounds all attempts.
+     */
     static final ActivityOptions STEPS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(3))
+            .setHeartbeatTimeout(Duration.ofSeconds(15))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(20))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(1))
                     .setBackoffCoefficient(2)

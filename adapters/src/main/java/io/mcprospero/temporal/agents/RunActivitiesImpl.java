@@ -6,13 +6,32 @@ import io.mcprospero.runs.RunStart;
 import io.mcprospero.runs.RunStopped;
 import io.mcprospero.runs.RunSummary;
 import io.mcprospero.runs.Thought;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Hands each activity to the application's steps; a business stop becomes a failure Temporal does not retry. */
+/**
+ * Hands each activity to the application's steps; a business stop becomes a failure Temporal does not retry. While a
+ * step runs (a model call may take a minute) it heartbeats, so that when this instance dies (kill -9, a lost node)
+ * Temporal notices within the heartbeat timeout and gives the step to another worker, instead of waiting out the
+ * whole start-to-close timeout.
+ */
 public final class RunActivitiesImpl implements RunActivities {
 
     static final String STOPPED = "RunStopped";
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(3);
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "mcprospero-activity-heartbeats");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final AgentSteps steps;
 
@@ -44,10 +63,23 @@ public final class RunActivitiesImpl implements RunActivities {
     }
 
     private static <T> T stopping(Supplier<T> step) {
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        ScheduledFuture<?> beating = HEARTBEATS.scheduleAtFixedRate(() -> heartbeat(activity), 0, HEARTBEAT_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             return step.get();
         } catch (RunStopped stopped) {
             throw ApplicationFailure.newNonRetryableFailure(stopped.getMessage(), STOPPED);
+        } finally {
+            beating.cancel(false);
+        }
+    }
+
+    private static void heartbeat(ActivityExecutionContext activity) {
+        try {
+            activity.heartbeat(null);
+        } catch (ActivityCompletionException | IllegalStateException over) {
+            // the attempt timed out, was cancelled or ended meanwhile: the step's own outcome is what counts
         }
     }
 }

@@ -263,6 +263,21 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
+    /** Kills the process as {@code kill -9} would (SIGKILL): no shutdown hook, no graceful stop of the workers. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            try {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     @Override
     public void close() {
         stop();

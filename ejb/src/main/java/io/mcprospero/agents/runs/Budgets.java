@@ -14,13 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Each org's daily budget of units (UTC days). Before a model call its most possible cost is reserved by one
  * conditional update, which refuses when the day's use would pass the budget; after the call the reservation is
- * settled to the real cost. Two runs of one org racing therefore never spend past the budget together.
+ * settled to the real cost. Two runs of one org racing therefore never spend past the budget together. A reservation
+ * is kept as a hold under its call's key (run and turn) until it is settled: an attempt that died holding one (the
+ * instance was killed mid-call) leaves it behind, and the retry of the same turn releases it before holding again.
  */
 @ApplicationScoped
 public class Budgets {
 
-    /** Units held for one call, on the day they were held. */
-    public record Reservation(String orgId, LocalDate day, long units) {
+    /** Units held for one call (named by its key), on the day they were held. */
+    public record Reservation(String key, String orgId, LocalDate day, long units) {
     }
 
     private EntityManager entityManager;
@@ -73,9 +75,13 @@ public class Budgets {
         return standing(orgId).left();
     }
 
-    /** Holds {@code units} of today's budget, or answers null when they are not left. */
+    /**
+     * Holds {@code units} of today's budget for the call named {@code key}, or answers null when they are not left; a
+     * hold an earlier attempt of the same call left behind is released first.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Reservation reserve(String orgId, long units) {
+    public Reservation reserve(String key, String orgId, long units) {
+        release(key);
         LocalDate day = today();
         long budget = dailyOf(orgId);
         java.sql.Date date = java.sql.Date.valueOf(day);
@@ -86,15 +92,38 @@ public class Budgets {
         int held = entityManager.createNativeQuery("UPDATE org_usage SET units = units + ?3 WHERE org_id = ?1 AND usage_day = ?2 "
                         + "AND units + ?3 <= ?4")
                 .setParameter(1, orgId).setParameter(2, date).setParameter(3, units).setParameter(4, budget).executeUpdate();
-        return held == 1 ? new Reservation(orgId, day, units) : null;
+        if (held != 1) {
+            return null;
+        }
+        entityManager.createNativeQuery("INSERT INTO budget_holds (hold_key, org_id, usage_day, units, held_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, key).setParameter(2, orgId).setParameter(3, date).setParameter(4, units)
+                .setParameter(5, java.sql.Timestamp.from(clock.instant())).executeUpdate();
+        return new Reservation(key, orgId, day, units);
     }
 
     /** Replaces a reservation by what the call really cost. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(Reservation reservation, long actual) {
+        int removed = entityManager.createNativeQuery("DELETE FROM budget_holds WHERE hold_key = ?1").setParameter(1, reservation.key())
+                .executeUpdate();
+        // no hold: a later attempt of this call released it already, and the cost is that attempt's to settle
+        long held = removed == 1 ? reservation.units() : 0;
         entityManager.createNativeQuery("UPDATE org_usage SET units = units - ?3 + ?4 WHERE org_id = ?1 AND usage_day = ?2")
                 .setParameter(1, reservation.orgId()).setParameter(2, java.sql.Date.valueOf(reservation.day()))
-                .setParameter(3, reservation.units()).setParameter(4, actual).executeUpdate();
+                .setParameter(3, held).setParameter(4, removed == 1 ? actual : 0).executeUpdate();
+    }
+
+    /** Gives back what a dead attempt of the call {@code key} held, if it held anything. */
+    private void release(String key) {
+        List<?> left = entityManager.createNativeQuery("SELECT org_id, usage_day, units FROM budget_holds WHERE hold_key = ?1")
+                .setParameter(1, key).getResultList();
+        if (left.isEmpty()) {
+            return;
+        }
+        Object[] hold = (Object[]) left.get(0);
+        entityManager.createNativeQuery("DELETE FROM budget_holds WHERE hold_key = ?1").setParameter(1, key).executeUpdate();
+        entityManager.createNativeQuery("UPDATE org_usage SET units = GREATEST(0, units - ?3) WHERE org_id = ?1 AND usage_day = ?2")
+                .setParameter(1, hold[0]).setParameter(2, hold[1]).setParameter(3, ((Number) hold[2]).longValue()).executeUpdate();
     }
 
     /** An admin's setting of an org's daily budget. */

@@ -143,7 +143,7 @@ public class RunSteps {
         String model = transcript.model();
         long inputEstimate = (transcript.toJson().toString().length() / 3) + 500;
         long hold = Math.min(Math.max(1, spec.limits().maxUnits() - run.units()), prices.unitsOf(model, inputEstimate, MAX_TOKENS));
-        Budgets.Reservation reservation = budgets.reserve(run.orgId(), hold);
+        Budgets.Reservation reservation = budgets.reserve(runId + "/turn-" + turn, run.orgId(), hold);
         if (reservation == null) {
             throw new RunStopped("the org's daily budget of " + budgets.dailyOf(run.orgId()) + " units is spent ("
                     + budgets.leftToday(run.orgId()) + " left, a turn needs up to " + hold + "); the run stops. It resets at "
