@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -76,7 +75,7 @@ public class SignInFlow {
         signedInUser(request);
         OAuthClient client = requests.clientOf(request);
         String name = client.clientName() == null || client.clientName().isBlank() ? null : client.clientName();
-        return new ConsentView(request.id(), request.csrfToken(), name, client.clientId(), URI.create(request.redirectUri()).getHost());
+        return new ConsentView(request.id(), request.csrfToken(), name, client.clientId(), ConsentView.destinationOf(request.redirectUri()));
     }
 
     @Transactional

@@ -42,7 +42,7 @@ public class ConsentResource {
         ConsentView view = flow.consentView(requestId, FlowCookie.read(headers, requestId));
         String who = view.clientName() == null ? "An application that did not give its name" : view.clientName();
         String body = "<h1>Allow " + Html.escape(who) + " to use MCProspero?</h1>"
-                + "<p>After you allow it, you go back to <strong>" + Html.escape(view.redirectHost()) + "</strong>.</p>"
+                + "<p>After you allow it, you go back to <strong>" + Html.escape(view.destination()) + "</strong>.</p>"
                 + "<p>It will be able to act as you through MCProspero's tools:</p><ul>"
                 + "<li>see your account and the orgs you belong to, and switch between them;</li>"
                 + "<li>create, change, run and delete agents where your role in an org allows it;</li>"
