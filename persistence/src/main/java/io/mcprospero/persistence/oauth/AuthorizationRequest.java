@@ -17,9 +17,12 @@ import java.time.Instant;
 @Table(name = "authorization_requests")
 @NamedQuery(name = AuthorizationRequest.BY_UPSTREAM_STATE,
         query = "select r from AuthorizationRequest r where r.upstreamState = :state")
+@NamedQuery(name = AuthorizationRequest.DELETE_EXPIRED,
+        query = "delete from AuthorizationRequest r where r.expiresAt < :before")
 public class AuthorizationRequest {
 
     public static final String BY_UPSTREAM_STATE = "AuthorizationRequest.byUpstreamState";
+    public static final String DELETE_EXPIRED = "AuthorizationRequest.deleteExpired";
 
     @Id
     @Column(length = 64)
