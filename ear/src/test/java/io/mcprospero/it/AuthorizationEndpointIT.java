@@ -150,6 +150,28 @@ class AuthorizationEndpointIT {
     }
 
     @Test
+    void theConsentPageNamesSchemeAndPathOfANativeAppsRedirect() {
+        String person = "native-" + RUN + "@example.com";
+        signIn.codeFor(signIn.register(), LocalSignIn.verifier(), person);
+        HttpResponse<String> registered = Http.postJson(server.baseUrl() + "/oauth/register",
+                "{\"redirect_uris\":[\"com.example.app:/cb\"],\"client_name\":\"Native IT\",\"token_endpoint_auth_method\":\"none\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        LocalSignIn.Client app = new LocalSignIn.Client(Http.json(registered).getString("client_id"), "com.example.app:/cb");
+        Browser browser = new Browser();
+        HttpResponse<String> page = signIn.authorize(browser, signIn.authorizeParameters(app, LocalSignIn.verifier(), "s-native"));
+        HttpResponse<String> signedIn = browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
+                "request", Browser.field(page.body(), "request"), "csrf", Browser.field(page.body(), "csrf"),
+                "email", person, "access_code", ServerUnderTest.ACCESS_CODE));
+        String consent = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(consent).contains("/oauth/consent");
+
+        HttpResponse<String> shown = browser.get(URI.create(server.baseUrl()).resolve(consent).toString());
+
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("you go back to <strong>com.example.app:/cb (an app on your device)</strong>");
+    }
+
+    @Test
     void missingPkceIsSentBackAsInvalidRequestWithStateAndIssuer() {
         LocalSignIn.Client client = signIn.register();
         Map<String, String> parameters = signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-4");
