@@ -60,6 +60,11 @@ public class MetadataDocumentFetcher {
             throw new MetadataDocumentRefused("it must be served over https");
         }
         String host = url.getHost();
+        String literal = HostNames.ipLiteralProblem(host);
+        if (literal != null) {
+            // refused before connecting: TLS names the host in SNI, which an address cannot be
+            throw new MetadataDocumentRefused(literal);
+        }
         int port = url.getPort() == -1 ? 443 : url.getPort();
         InetSocketAddress target = settings.pinned(host, port).orElseGet(() -> new InetSocketAddress(checkedAddress(host), port));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -80,6 +85,8 @@ public class MetadataDocumentFetcher {
             throw new MetadataDocumentRefused("the TLS connection to its server failed (is the certificate valid for " + host + "?)");
         } catch (IOException e) {
             throw new MetadataDocumentRefused("its server cannot be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new MetadataDocumentRefused("its host " + host + " is not a name TLS can be asked for");
         }
     }
 
