@@ -2,3 +2,6 @@
 
 -- Expired authorization requests are deleted by the next request (AuthorizationRequests.purgeExpired).
 CREATE INDEX authorization_requests_expires_idx ON authorization_requests (expires_at);
+
+-- One account per upstream identity: an OIDC person is (issuer, subject); a second account can never be linked to it.
+CREATE UNIQUE INDEX users_upstream_identity_idx ON users (upstream_issuer, upstream_subject);
