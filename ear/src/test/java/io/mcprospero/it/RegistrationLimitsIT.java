@@ -98,6 +98,24 @@ class RegistrationLimitsIT {
         assertThat(elsewhere.statusCode()).as("another address signs in").isEqualTo(303);
     }
 
+    @Test
+    void oneSignInPageTakesFiveWrongCodesWhateverAddressTheyComeFrom() {
+        LocalSignIn signIn = new LocalSignIn(server);
+        Browser browser = new Browser();
+        String page = signIn.authorize(browser, signIn.authorizeParameters(signIn.register(), LocalSignIn.verifier(), "s-flow")).body();
+        for (int i = 0; i < 4; i++) {
+            assertThat(signInWith(browser, page, "guess-" + i, randomAddress()).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> fifth = signInWith(browser, page, "guess-4", randomAddress());
+
+        assertThat(fifth.statusCode()).isEqualTo(401);
+        assertThat(fifth.body()).contains("5 wrong access codes were entered on this sign-in page");
+        HttpResponse<String> right = signInWith(browser, page, ServerUnderTest.ACCESS_CODE, randomAddress());
+        assertThat(right.statusCode()).as("the page takes no code after that, not even the right one").isEqualTo(400);
+        assertThat(right.body()).contains("expired or was already used");
+    }
+
     private static HttpResponse<String> signInWith(Browser browser, String page, String accessCode, String address) {
         return browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
                 "request", Browser.field(page, "request"), "csrf", Browser.field(page, "csrf"),

@@ -31,6 +31,8 @@ public class AuthorizationRequests {
     static final int MAX_STATE = 1024;
     static final int MAX_SCOPE = 1000;
     static final int MAX_RESOURCE = 2048;
+    /** Wrong access codes one sign-in page may take (per flow, besides the per-address limit of SignInAttempts). */
+    public static final int MAX_FAILED_CODES = 5;
     /** Expired requests are deleted at most this often per instance, by the next request to arrive. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
@@ -140,6 +142,20 @@ public class AuthorizationRequests {
             throw new UnsafeRedirect("this form is out of date or did not come from MCProspero; start again from your MCP client");
         }
         return request;
+    }
+
+    /**
+     * Counts a wrong access code against the request; at {@link #MAX_FAILED_CODES} the request ends and the person
+     * starts again from the client. Returns whether the request is still open.
+     */
+    @Transactional
+    public boolean codeFailed(String requestId, String browserSecret) {
+        AuthorizationRequest request = bound(requestId, browserSecret);
+        if (request.codeFailed() >= MAX_FAILED_CODES) {
+            request.complete(clock.instant());
+            return false;
+        }
+        return true;
     }
 
     /** Keeps the upstream leg's state, nonce and PKCE verifier until the provider sends the browser back. */

@@ -76,6 +76,9 @@ public class AuthorizationRequest {
     @Column(name = "upstream_verifier", length = 128)
     private String upstreamVerifier;
 
+    @Column(name = "failed_codes", nullable = false)
+    private int failedCodes;
+
     @Version
     private long version;
 
@@ -114,6 +117,14 @@ public class AuthorizationRequest {
         this.authenticatedAt = now;
         // the upstream leg is single use: its state must not be redeemable again
         this.upstreamVerifier = null;
+    }
+
+    /**
+     * A wrong access code was entered for this request; returns how many so far. The caller ends the request once they
+     * reach its limit, so that one sign-in page cannot be used to guess, whatever address the guesses come from.
+     */
+    public int codeFailed() {
+        return ++failedCodes;
     }
 
     public boolean isAuthenticated() {

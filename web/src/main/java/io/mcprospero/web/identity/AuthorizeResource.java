@@ -1,5 +1,6 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.identity.IdentityMode;
 import io.mcprospero.identity.oidc.UpstreamSignIn;
 import io.mcprospero.oauth.AuthorizationRequests;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cookie, and then, by identity mode, shows the local sign-in page or sends the browser to the upstream
  * OpenID Connect provider.
  */
+@BrowserPage
 @Path("/")
 @RequestScoped
 public class AuthorizeResource {

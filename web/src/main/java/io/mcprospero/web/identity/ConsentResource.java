@@ -1,5 +1,6 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.identity.ConsentView;
 import io.mcprospero.identity.SignInFlow;
 import io.mcprospero.web.Html;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  * The consent page: which application, where it will send you, and what it will be able to do. Asked once
  * per person and client; the answer is remembered. The page cannot be framed (clickjacking).
  */
+@BrowserPage
 @Path("/oauth/consent")
 @RequestScoped
 public class ConsentResource {
