@@ -68,9 +68,10 @@ public class AuthorizeResource {
         if (!oidc) {
             loopbackOnly.check(http);
         }
-        rateLimit.admit(clientAddress.of(http), Instant.now());
+        String address = clientAddress.of(http);
+        rateLimit.admit(address, Instant.now());
         // before begin's transaction: a client's metadata document is fetched holding no database connection
-        clients.prefetch(query.clientId);
+        clients.prefetch(query.clientId, address);
         BrowserFlow flow = authorizations.begin(query.toParameters());
         NewCookie cookie = FlowCookie.issue(flow.request().id(), flow.browserSecret(), settings.authorizationRequestTtl(),
                 settings.issuer().startsWith("https:"));
