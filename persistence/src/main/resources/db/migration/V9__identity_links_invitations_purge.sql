@@ -8,3 +8,6 @@ CREATE UNIQUE INDEX users_upstream_identity_idx ON users (upstream_issuer, upstr
 
 -- Wrong access codes entered on one sign-in page (local sign-in): the request ends at the limit.
 ALTER TABLE authorization_requests ADD COLUMN failed_codes INTEGER DEFAULT 0 NOT NULL;
+
+-- Invitations wait until their person accepts; a sign-in offers them once (the invitations page).
+ALTER TABLE authorization_requests ADD COLUMN invitations_offered BOOLEAN DEFAULT FALSE NOT NULL;

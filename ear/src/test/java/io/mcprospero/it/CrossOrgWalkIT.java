@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
@@ -53,9 +54,11 @@ class CrossOrgWalkIT {
         orgBName = "B confidential " + System.nanoTime();
         b = session(server, ownerB);
         ownerBId = structured(b.callTool("whoami", "{}")).getJsonObject("user").getString("id");
-        colleagueBId = structured(session(server, colleagueB).callTool("whoami", "{}")).getJsonObject("user").getString("id");
+        RawMcp colleague = session(server, colleagueB);
+        colleagueBId = structured(colleague.callTool("whoami", "{}")).getJsonObject("user").getString("id");
         orgB = sharedOrg(b, orgBName);
         structured(b.callTool("invite_member", "{\"email\":\"" + colleagueB + "\",\"role\":\"member\"}"));
+        People.accept(colleague, orgB);
         structured(b.callTool("invite_member", "{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"));
 
         userA = email("user-a");
@@ -74,6 +77,9 @@ class CrossOrgWalkIT {
         cases.put("list_members", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("create_org", List.of(answers("{\"name\":\"" + orgBName + " copy\"}")));
         cases.put("switch_org", List.of(refused("{\"org_id\":\"" + orgB + "\"}")));
+        // B's invitations are for their invitees: A sees none and accepts none
+        cases.put("list_invitations", List.of(answers("{}")));
+        cases.put("accept_invitation", List.of(refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("leave_org", List.of(refused("{\"org_id\":\"" + orgB + "\",\"confirm\":true}")));
         cases.put("set_member_role", List.of(
                 refused("{\"user\":\"" + ownerBId + "\",\"role\":\"viewer\"}"),

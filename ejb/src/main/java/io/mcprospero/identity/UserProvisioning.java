@@ -1,6 +1,5 @@
 package io.mcprospero.identity;
 
-import io.mcprospero.org.Invitations;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
@@ -36,7 +35,6 @@ public class UserProvisioning {
     private EntityManager entityManager;
     private Transactions transactions;
     private SignupAllowlist allowlist;
-    private Invitations invitations;
     private Clock clock;
 
     protected UserProvisioning() {
@@ -45,11 +43,10 @@ public class UserProvisioning {
 
     @Inject
     public UserProvisioning(EntityManager entityManager, Transactions transactions, SignupAllowlist allowlist,
-                            Invitations invitations, Clock clock) {
+                            Clock clock) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.allowlist = allowlist;
-        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -86,7 +83,6 @@ public class UserProvisioning {
         entityManager.persist(personal);
         entityManager.persist(new Membership(personal, user, Role.OWNER, clock.instant()));
         entityManager.flush();
-        invitations.acceptPendingFor(user);
         LOG.info(() -> "provisioned a new user " + user.id() + " with personal org " + personal.id());
         return user;
     }
@@ -98,7 +94,6 @@ public class UserProvisioning {
         if (person.upstream() != null) {
             linkExisting(user, person.upstream());
         }
-        invitations.acceptPendingFor(user);
         return user;
     }
 

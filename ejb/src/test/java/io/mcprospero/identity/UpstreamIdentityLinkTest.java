@@ -3,9 +3,7 @@ package io.mcprospero.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.PlatformAdmins;
-import io.mcprospero.org.Invitations;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.signup.SignupAllowlist;
 import io.mcprospero.testing.ResourceLocalTransactions;
@@ -100,7 +98,6 @@ class UpstreamIdentityLinkTest {
     private static UserProvisioning provisioning(ResourceLocalTransactions tx) {
         PlatformAdmins admins = new PlatformAdmins(Optional.empty());
         SignupAllowlist open = new SignupAllowlist(tx.entityManager(), admins, CLOCK, true, Optional.empty());
-        Invitations invitations = new Invitations(tx.entityManager(), new Authorization(tx.entityManager(), admins), CLOCK);
-        return new UserProvisioning(tx.entityManager(), tx, open, invitations, CLOCK);
+        return new UserProvisioning(tx.entityManager(), tx, open, CLOCK);
     }
 }

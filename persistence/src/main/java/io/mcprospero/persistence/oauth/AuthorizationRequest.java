@@ -79,6 +79,9 @@ public class AuthorizationRequest {
     @Column(name = "failed_codes", nullable = false)
     private int failedCodes;
 
+    @Column(name = "invitations_offered", nullable = false)
+    private boolean invitationsOffered;
+
     @Version
     private long version;
 
@@ -125,6 +128,15 @@ public class AuthorizationRequest {
      */
     public int codeFailed() {
         return ++failedCodes;
+    }
+
+    /** The person's pending invitations were shown in this sign-in; they are not shown twice in one. */
+    public void invitationsOffered() {
+        this.invitationsOffered = true;
+    }
+
+    public boolean hasOfferedInvitations() {
+        return invitationsOffered;
     }
 
     public boolean isAuthenticated() {
