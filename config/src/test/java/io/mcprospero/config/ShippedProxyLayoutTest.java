@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +28,31 @@ class ShippedProxyLayoutTest {
     void kubernetesTrustsTheForwardedForHeaderItsIngressAppends() throws IOException {
         assertThat(read("k8s/configmap.yaml")).containsPattern("(?m)^\\s+MCPROSPERO_HTTP_TRUST_FORWARDED_FOR: \"true\"$");
         assertThat(read("k8s/ingress.yaml")).contains("ingressClassName: nginx");
+    }
+
+    /**
+     * nginx matches the regular expression of the operations location against the normalized path; Java's regex engine
+     * reads this expression the same way, so the paths it refuses can be checked here.
+     */
+    @Test
+    void nginxRefusesEveryPathUnderTheOperationsEndpoints() throws IOException {
+        Matcher location = Pattern.compile("location ~\\* (\\S+) \\{\\s*return 404;").matcher(read("nginx.conf"));
+        assertThat(location.find()).as("nginx.conf has a case-insensitive regex location that returns 404").isTrue();
+        Pattern refused = Pattern.compile(location.group(1), Pattern.CASE_INSENSITIVE);
+
+        assertThat(List.of("/metrics", "/metrics/", "/metrics;x", "/metrics/base", "/METRICS", "/metrics.json", "/openapi",
+                "/openapi/", "/openapi;x", "/OpenAPI/ui")).allMatch(path -> refused.matcher(path).find());
+        assertThat(List.of("/mcp", "/oauth/token", "/health/ready", "/.well-known/oauth-authorization-server", "/welcome"))
+                .noneMatch(path -> refused.matcher(path).find());
+    }
+
+    @Test
+    void theIngressRoutesThePublicSurfaceOnlyNeverTheOperationsEndpoints() throws IOException {
+        List<String> routed = Pattern.compile("(?m)^\\s+- path: (\\S+)$").matcher(read("k8s/ingress.yaml")).results()
+                .map(match -> match.group(1)).toList();
+
+        assertThat(routed).contains("/mcp", "/oauth", "/.well-known", "/welcome", "/agents", "/hooks")
+                .doesNotContain("/", "/metrics", "/openapi", "/health");
     }
 
     private static String read(String file) throws IOException {
