@@ -40,6 +40,8 @@ class CrossOrgWalkIT {
     private String colleagueB;
     private String colleagueBId;
     private String inviteeB;
+    private String agentB;
+    private String agentBName;
     private String userA;
     private String userAId;
     private String tokenA;
@@ -59,6 +61,9 @@ class CrossOrgWalkIT {
         orgB = sharedOrg(b, orgBName);
         structured(b.callTool("invite_member", "{\"email\":\"" + colleagueB + "\",\"role\":\"member\"}"));
         People.accept(colleague, orgB);
+        agentBName = "B secret agent " + System.nanoTime();
+        agentB = structured(b.callTool("create_agent", "{\"name\":\"" + agentBName + "\",\"instructions\":\"Summarise the plans\"}"))
+                .getJsonObject("agent").getString("id");
         structured(b.callTool("invite_member", "{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"));
 
         userA = email("user-a");
@@ -99,6 +104,16 @@ class CrossOrgWalkIT {
         // must neither show nor change (the answer is a new invitation, not an updated one)
         cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"),
                 refused("{\"email\":\"someone-new@example.com\",\"role\":\"viewer\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("create_agent", List.of(answers("{\"name\":\"A's own agent\",\"instructions\":\"Say hello\"}"),
+                refused("{\"name\":\"sneaky\",\"instructions\":\"x\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_agents", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("get_agent", List.of(refused("{\"agent\":\"" + agentB + "\"}"), refused("{\"agent\":\"" + agentBName + "\"}"),
+                refused("{\"agent\":\"" + agentB + "\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("update_agent", List.of(refused("{\"agent\":\"" + agentB + "\",\"action\":\"pause\"}"),
+                refused("{\"agent\":\"" + agentB + "\",\"action\":\"run_now\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("delete_agent", List.of(refused("{\"agent\":\"" + agentB + "\",\"confirm\":true}")));
+        cases.put("list_runs", List.of(refused("{\"agent\":\"" + agentB + "\"}")));
+        cases.put("get_run", List.of(refused("{\"run_id\":\"" + agentB + "\"}")));
         cases.put("admin", List.of(
                 protocolError("{\"action\":\"list_users\"}"),
                 protocolError("{\"action\":\"set_role\",\"org_id\":\"" + orgB + "\",\"user\":\"" + userA + "\",\"role\":\"owner\"}"),
@@ -157,7 +172,7 @@ class CrossOrgWalkIT {
 
     /** Nothing of B in an answer, except what A itself sent in that call. */
     private void assertNothingOfB(String answer, String sent, String where) {
-        for (String secret : List.of(orgB, orgBName, ownerB, ownerBId, colleagueB, colleagueBId, inviteeB)) {
+        for (String secret : List.of(orgB, orgBName, ownerB, ownerBId, colleagueB, colleagueBId, inviteeB, agentB, agentBName)) {
             if (!sent.contains(secret)) {
                 assertThat(answer).as(where).doesNotContain(secret);
             }
@@ -174,6 +189,8 @@ class CrossOrgWalkIT {
                 .containsExactly(inviteeB + "/viewer");
         assertThat(structured(b.callTool("whoami", "{}")).getJsonObject("org").getString("name")).isEqualTo(orgBName);
         assertThat(structured(a.callTool("list_orgs", "{}")).toString()).doesNotContain(orgB);
+        assertThat(structured(b.callTool("get_agent", "{\"agent\":\"" + agentB + "\"}")).getJsonObject("agent").getString("name"))
+                .as("B's agent is still there").isEqualTo(agentBName);
     }
 
     private static Case answers(String arguments) {
