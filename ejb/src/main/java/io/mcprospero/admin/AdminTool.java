@@ -113,6 +113,13 @@ public class AdminTool implements Tool {
                         () -> userStatus(users.disable(arguments.getString("user"), context.caller().email())));
             }
             case "enable_user" -> userStatus(users.enable(arguments.getString("user")));
+            case "reset_identity_link" -> {
+                String email = users.identityResettable(arguments.getString("user"), context.caller().email()).email();
+                yield confirmed(context, arguments, "Reset the sign-in identity of " + email + "? Its current sign-ins end, and "
+                        + "the next sign-in with this email, verified by the provider, becomes this account: do it only once you "
+                        + "know that person is the account's owner.", "Reset " + email, "reset the identity link of " + email,
+                        () -> identityReset(users.resetIdentityLink(arguments.getString("user"), context.caller().email())));
+            }
             case "set_budget" -> setBudget(arguments.getString("org_id"), arguments.getJsonNumber("daily_units").longValue());
             default -> throw new InvalidInput("unknown action '" + action + "'");
         };
@@ -208,6 +215,12 @@ public class AdminTool implements Tool {
         Membership membership = members.setRoleAsPlatformAdmin(orgId, user, Role.fromWireName(role));
         return ToolResult.of(membership.user().email() + " is now " + membership.role().wireName() + " in " + membership.org().name() + ".",
                 AdminViews.membership(membership).build());
+    }
+
+    private ToolResult identityReset(User user) {
+        return ToolResult.of(user.email() + " is no longer linked to an identity at the sign-in provider; its sign-ins ended, and "
+                        + "the next sign-in with this email (verified by the provider) links it anew.",
+                AdminViews.user(user, admins.isAdminEmail(user.email())).build());
     }
 
     private ToolResult userStatus(User user) {

@@ -47,6 +47,11 @@ public final class GuardedHttp {
         if (host == null) {
             throw new FetchRefused("it names no host");
         }
+        String literal = HostNames.ipLiteralProblem(host);
+        if (literal != null) {
+            // refused before connecting: TLS names the host in SNI, which an address cannot be
+            throw new FetchRefused(literal);
+        }
         int port = url.getPort() == -1 ? 443 : url.getPort();
         InetSocketAddress target = routes.pinned(host, port).orElseGet(() -> new InetSocketAddress(checkedAddress(host), port));
         int timeout = (int) limits.timeout().toMillis();
@@ -68,6 +73,8 @@ public final class GuardedHttp {
             throw new FetchRefused("the TLS connection to its server failed (is the certificate valid for " + host + "?)");
         } catch (IOException e) {
             throw new FetchRefused("its server cannot be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new FetchRefused("its host " + host + " is not a name TLS can be asked for");
         }
     }
 
