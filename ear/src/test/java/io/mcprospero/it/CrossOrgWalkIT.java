@@ -93,6 +93,10 @@ class CrossOrgWalkIT {
         // must neither show nor change (the answer is a new invitation, not an updated one)
         cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"),
                 refused("{\"email\":\"someone-new@example.com\",\"role\":\"viewer\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("connect_account", List.of(refused("{\"provider\":\"google\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("disconnect_account", List.of(refused("{\"provider\":\"slack\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_connections", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_available_tools", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("admin", List.of(
                 protocolError("{\"action\":\"list_users\"}"),
                 protocolError("{\"action\":\"set_role\",\"org_id\":\"" + orgB + "\",\"user\":\"" + userA + "\",\"role\":\"owner\"}"),
