@@ -334,10 +334,9 @@ class WorkEmailDigestIT {
         assertThat(run.getString("final_text")).isEqualTo("Digest posted to #work-digest.");
         List<LoggedRequest> posts = slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
         assertThat(posts).hasSize(postsBefore + 1);
-        LoggedRequest digest = posts.get(posts.size() - 1);
-        assertThat(URLDecoder.decode(digest.getBodyAsString(), StandardCharsets.UTF_8))
-                .contains("channel=C0DIGEST01").contains("Work digest: 1 new mail. Bob: Q3 numbers are in, revenue is up.");
-        assertThat(digest.getHeader("Authorization")).isEqualTo("Bearer xoxb-stand-in-bot");
+        assertThat(posts).as("the digest, in the channel, with the workspace's bot token").anyMatch(post -> "Bearer xoxb-stand-in-bot"
+                .equals(post.getHeader("Authorization")) && URLDecoder.decode(post.getBodyAsString(), StandardCharsets.UTF_8)
+                .contains("channel=C0DIGEST01&text=Work digest: 1 new mail. Bob: Q3 numbers are in, revenue is up."));
 
         // the access token expired mid-run: Gmail refused it, the server refreshed it and read the message with the new one
         google.verify(postRequestedFor(urlPathEqualTo("/token")).withRequestBody(containing("refresh_token=1%2F%2Fada-refresh")));
@@ -434,8 +433,14 @@ class WorkEmailDigestIT {
         assertThat(whatsApp.getString("what_to_do")).contains("set_tool_availability");
         assertThat(refusal(person.callTool("create_agent", arguments))).contains("whatsapp_send cannot be used: WhatsApp is switched off");
 
-        assertThat(structured(admin.callTool("admin", "{\"action\":\"set_tool_availability\",\"tool\":\"whatsapp\",\"enabled\":true}"))
-                .getBoolean("enabled")).isTrue();
+        try (ModernMcp.Stream listening = person.open("subscriptions/listen", "{\"notifications\":{\"toolsListChanged\":true}}", "{}")) {
+            assertThat(listening.next(Duration.ofSeconds(10)).getString("method")).isEqualTo("notifications/subscriptions/acknowledged");
+            assertThat(structured(admin.callTool("admin", "{\"action\":\"set_tool_availability\",\"tool\":\"whatsapp\",\"enabled\":true}"))
+                    .getBoolean("enabled")).isTrue();
+            JsonObject notification = listening.next(Duration.ofSeconds(15));
+            assertThat(notification).as("a tools/list_changed within 15 s").isNotNull();
+            assertThat(notification.getString("method")).isEqualTo("notifications/tools/list_changed");
+        }
         JsonObject created = structured(callApproving(person, "create_agent", arguments));
         assertThat(created.getString("outcome")).isEqualTo("approved");
         assertThat(created.getJsonObject("agent").getJsonObject("manifest").getJsonArray("sends_to").getString(0)).isEqualTo("WhatsApp to +4915112345678");

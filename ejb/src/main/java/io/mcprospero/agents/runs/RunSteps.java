@@ -243,19 +243,34 @@ public class RunSteps {
             stop = result;
         } else {
             AgentTool tool = toolbox.tool(name).get();
-            Span execute = tracing.child("execute_tool " + name);
-            execute.setAttribute("gen_ai.operation.name", "execute_tool");
-            execute.setAttribute("gen_ai.tool.name", name);
-            execute.setAttribute("gen_ai.tool.call.id", callId);
-            try (Scope ignored = execute.makeCurrent()) {
-                result = tool.call(new AgentToolCall(loaded.run().orgId(), loaded.agent().id(), runId, callId, use.getJsonObject("input"), loaded.spec()));
-            } catch (AgentToolError refused) {
+            if (tool.sends() && transcript.startedWithoutResult(callId)) {
                 error = true;
-                result = refused.getMessage();
-                stop = refused.stopsRun() ? refused.getMessage() : null;
-                execute.setStatus(StatusCode.ERROR, "tool error");
-            } finally {
-                execute.end();
+                result = "This call was begun before the server was interrupted, and whether it was sent is unknown; it was not made "
+                        + "again, so that nothing is sent twice. Do not repeat it unless you can tell it did not arrive.";
+            } else {
+                if (tool.sends()) {
+                    Transcript begun = transcript.withStarted(callId);
+                    transactions.inOne(() -> {
+                        transcripts.save(loaded.run().orgId(), runId, begun);
+                        return null;
+                    });
+                    transcript = begun;
+                }
+                Span execute = tracing.child("execute_tool " + name);
+                execute.setAttribute("gen_ai.operation.name", "execute_tool");
+                execute.setAttribute("gen_ai.tool.name", name);
+                execute.setAttribute("gen_ai.tool.call.id", callId);
+                try (Scope ignored = execute.makeCurrent()) {
+                    result = tool.call(new AgentToolCall(loaded.run().orgId(), loaded.agent().id(), runId, callId, use.getJsonObject("input"),
+                            loaded.spec()));
+                } catch (AgentToolError refused) {
+                    error = true;
+                    result = refused.getMessage();
+                    stop = refused.stopsRun() ? refused.getMessage() : null;
+                    execute.setStatus(StatusCode.ERROR, "tool error");
+                } finally {
+                    execute.end();
+                }
             }
         }
         JsonObject record = Jsons.object()

@@ -24,6 +24,14 @@ public interface AgentTool {
     /** Where the tool lets an agent with this spec send, in the person's words. */
     List<String> sendsTo(AgentSpec spec);
 
+    /**
+     * Whether a call sends something outside (a message, an email, an event): such a call is noted as begun before it is
+     * made, and one begun without a recorded result is not made again, so that a retried step never sends twice.
+     */
+    default boolean sends() {
+        return false;
+    }
+
     /** Whether the org's agents can use the tool now: the platform may have switched it off, or the org not connected what it needs. */
     default Availability availability(String orgId) {
         return Availability.USABLE;

@@ -57,6 +57,11 @@ public class CalendarCreateEventTool extends AccountTool {
     }
 
     @Override
+    public boolean sends() {
+        return true;
+    }
+
+    @Override
     public String call(AgentToolCall call) {
         List<String> attendees = strings(call.input(), "attendees");
         attendees.forEach(address -> requireAllowed(call.spec(), Destinations.Kind.EMAIL, address));

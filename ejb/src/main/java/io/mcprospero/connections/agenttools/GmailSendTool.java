@@ -52,6 +52,11 @@ public class GmailSendTool extends AccountTool {
     }
 
     @Override
+    public boolean sends() {
+        return true;
+    }
+
+    @Override
     public String call(AgentToolCall call) {
         List<String> to = strings(call.input(), "to");
         List<String> cc = strings(call.input(), "cc");

@@ -46,6 +46,11 @@ public class SlackPostMessageTool extends AccountTool {
     }
 
     @Override
+    public boolean sends() {
+        return true;
+    }
+
+    @Override
     public String call(AgentToolCall call) {
         String channel = slackChannel(text(call.input(), "channel", 100));
         requireAllowed(call.spec(), Destinations.Kind.SLACK_CHANNEL, channel);

@@ -1,5 +1,6 @@
 package io.mcprospero.connections.agenttools;
 
+import io.mcprospero.mcp.ToolListChanges;
 import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ public class ToolSwitches {
 
     private EntityManager entityManager;
     private Transactions transactions;
+    private ToolListChanges toolListChanges;
     private Clock clock;
 
     protected ToolSwitches() {
@@ -25,9 +27,10 @@ public class ToolSwitches {
     }
 
     @Inject
-    public ToolSwitches(EntityManager entityManager, Transactions transactions, Clock clock) {
+    public ToolSwitches(EntityManager entityManager, Transactions transactions, ToolListChanges toolListChanges, Clock clock) {
         this.entityManager = entityManager;
         this.transactions = transactions;
+        this.toolListChanges = toolListChanges;
         this.clock = clock;
     }
 
@@ -41,9 +44,11 @@ public class ToolSwitches {
                 .orElse(family.enabledByDefault());
     }
 
+    /** Sets the switch, and signals every subscribed client that what its tools offer changed. */
     public void set(ToolFamily family, boolean enabled, String adminEmail) {
         transactions.inOne(() -> {
             entityManager.createNativeQuery("DELETE FROM tool_switches WHERE family = ?1").setParameter(1, family.wireName()).executeUpdate();
+            toolListChanges.changedForEveryone();
             return entityManager.createNativeQuery("INSERT INTO tool_switches (family, enabled, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4)")
                     .setParameter(1, family.wireName()).setParameter(2, enabled).setParameter(3, adminEmail)
                     .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();

@@ -57,6 +57,11 @@ public class WhatsAppSendTool extends AccountTool {
     }
 
     @Override
+    public boolean sends() {
+        return true;
+    }
+
+    @Override
     public String call(AgentToolCall call) {
         String to = text(call.input(), "to", 20);
         requireAllowed(call.spec(), Destinations.Kind.PHONE, to);
