@@ -114,6 +114,10 @@ class CrossOrgWalkIT {
         cases.put("delete_agent", List.of(refused("{\"agent\":\"" + agentB + "\",\"confirm\":true}")));
         cases.put("list_runs", List.of(refused("{\"agent\":\"" + agentB + "\"}")));
         cases.put("get_run", List.of(refused("{\"run_id\":\"" + agentB + "\"}")));
+        cases.put("connect_account", List.of(refused("{\"provider\":\"google\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("disconnect_account", List.of(refused("{\"provider\":\"slack\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_connections", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_available_tools", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("admin", List.of(
                 protocolError("{\"action\":\"list_users\"}"),
                 protocolError("{\"action\":\"set_role\",\"org_id\":\"" + orgB + "\",\"user\":\"" + userA + "\",\"role\":\"owner\"}"),

@@ -102,7 +102,7 @@ class HttpFetchToolTest {
     }
 
     private static AgentSpec spec(List<String> hosts) {
-        return new AgentSpec("read the news", null, List.of("http_fetch"), hosts, null, false, null, new AgentSpec.Limits(5, 1000, 5));
+        return new AgentSpec("read the news", null, List.of("http_fetch"), hosts, List.of(), null, false, null, new AgentSpec.Limits(5, 1000, 5));
     }
 
     private static HttpFetchTool toolWith(int maxBytes) {
