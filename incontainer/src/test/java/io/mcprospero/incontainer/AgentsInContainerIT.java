@@ -105,8 +105,12 @@ class AgentsInContainerIT {
             assertThat(steps).extracting(StepWitness.Seen::message).anyMatch(line -> line.contains("model turn 0"))
                     .anyMatch(line -> line.contains("tool remember done")).anyMatch(line -> line.contains("model turn 1"))
                     .anyMatch(line -> line.contains("run completed"));
-            // begin ran in this test's own call (RunStarter records the run in the caller's transaction); the rest are
-            // the workflow's activities, each handed by Temporal's activity thread to the container's managed executor
+            // begin ran in this test's own call (RunStarter records the run in the caller's transaction), on the HTTP
+            // request thread that Arquillian's runner serves: the witness tells the two kinds of thread apart
+            assertThat(steps).filteredOn(line -> line.message().contains("run started")).singleElement()
+                    .satisfies(line -> assertThat(line.managedThread()).isFalse())
+                    .satisfies(line -> assertThat(line.requestContext()).isTrue());
+            // the rest are the workflow's activities, each handed by Temporal's activity thread to the managed executor
             List<StepWitness.Seen> activities = steps.stream().filter(line -> !line.message().contains("run started")).toList();
             assertThat(activities).isNotEmpty().allSatisfy(line -> {
                 assertThat(line.managedThread()).as("a managed thread: " + line).isTrue();
