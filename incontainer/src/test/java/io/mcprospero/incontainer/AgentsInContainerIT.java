@@ -163,16 +163,16 @@ class AgentsInContainerIT {
         for (int round = 0; round < 5; round++) {
             Caller owner = people.newPerson("budget-first");
             budgets.setDaily(owner.orgId(), 1_000);
-            List<Budgets.Reservation> held = race(threads, 2, () -> budgets.reserve(owner.orgId(), 600));
+            List<Budgets.Reservation> held = race(threads, 2, () -> budgets.reserve(UUID.randomUUID().toString(), owner.orgId(), 600));
             assertThat(held).as("round " + round + ": one of two 600-unit holds fits a 1,000-unit budget").hasSize(1);
             assertThat(budgets.usedToday(owner.orgId())).isEqualTo(600);
         }
         // then eight at once on a day already begun, ten times: 1,000 units hold three of 300, never a fourth
         Caller owner = people.newPerson("budget-eight");
         budgets.setDaily(owner.orgId(), 1_000);
-        budgets.settle(Objects.requireNonNull(budgets.reserve(owner.orgId(), 1)), 0);
+        budgets.settle(Objects.requireNonNull(budgets.reserve(UUID.randomUUID().toString(), owner.orgId(), 1)), 0);
         for (int round = 0; round < 10; round++) {
-            List<Budgets.Reservation> held = race(threads, 8, () -> budgets.reserve(owner.orgId(), 300));
+            List<Budgets.Reservation> held = race(threads, 8, () -> budgets.reserve(UUID.randomUUID().toString(), owner.orgId(), 300));
             assertThat(held).as("round " + round).hasSize(3);
             assertThat(budgets.usedToday(owner.orgId())).isEqualTo(900);
             held.forEach(reservation -> budgets.settle(reservation, 0));
