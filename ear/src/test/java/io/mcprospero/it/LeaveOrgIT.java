@@ -7,6 +7,7 @@ import static io.mcprospero.it.support.People.sharedOrg;
 import static io.mcprospero.it.support.People.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ class LeaveOrgIT {
         String memberEmail = email("member");
         RawMcp member = session(server, memberEmail);
         structured(owner.callTool("invite_member", "{\"email\":\"" + memberEmail + "\",\"role\":\"member\"}"));
+        People.accept(member, org);
         structured(member.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
 
         JsonObject left = structured(member.callTool("leave_org", "{\"org_id\":\"" + org + "\",\"confirm\":true}"));
@@ -42,6 +44,7 @@ class LeaveOrgIT {
         String memberEmail = email("member");
         RawMcp here = session(server, memberEmail);
         structured(owner.callTool("invite_member", "{\"email\":\"" + memberEmail + "\",\"role\":\"member\"}"));
+        People.accept(here, org);
         structured(here.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
         RawMcp elsewhere = session(server, memberEmail);
 
@@ -66,8 +69,9 @@ class LeaveOrgIT {
         RawMcp owner = session(server, email("owner"));
         String org = sharedOrg(owner, "Owned team");
         String otherEmail = email("other");
-        session(server, otherEmail);
+        RawMcp other = session(server, otherEmail);
         structured(owner.callTool("invite_member", "{\"email\":\"" + otherEmail + "\",\"role\":\"admin\"}"));
+        People.accept(other, org);
 
         assertThat(refusal(owner.callTool("leave_org", "{\"org_id\":\"" + org + "\"}"))).contains("last owner").contains("set_member_role");
 

@@ -7,6 +7,7 @@ import static io.mcprospero.it.support.People.sharedOrg;
 import static io.mcprospero.it.support.People.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,8 @@ class MemberRolesIT {
         String org = sharedOrg(owner, "Roles team");
         structured(owner.callTool("invite_member", "{\"email\":\"" + adminEmail + "\",\"role\":\"admin\"}"));
         structured(owner.callTool("invite_member", "{\"email\":\"" + memberEmail + "\",\"role\":\"member\"}"));
+        People.accept(admin, org);
+        People.accept(member, org);
         structured(admin.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
         structured(member.callTool("switch_org", "{\"org_id\":\"" + org + "\"}"));
     }

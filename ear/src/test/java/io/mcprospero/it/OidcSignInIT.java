@@ -47,6 +47,7 @@ class OidcSignInIT {
     private static final String CLIENT_ID = "mcprospero-it";
     private static final String ORG_CLAIM = "urn:zitadel:iam:user:resourceowner:id";
     private static final String ROLES_CLAIM = "urn:zitadel:iam:org:project:roles";
+    private static final String ADMIN = "root@allowed.example";
     private static MockOAuth2Server idp;
     private static ServerUnderTest server;
     private static String database;
@@ -66,7 +67,8 @@ class OidcSignInIT {
                 "MCPROSPERO_OIDC_CLIENT_SECRET", "it-client-secret",
                 "MCPROSPERO_OIDC_CLAIMS_ORG_ID", ORG_CLAIM,
                 "MCPROSPERO_OIDC_CLAIMS_ROLES", ROLES_CLAIM,
-                "MCPROSPERO_SIGNUP_ALLOWLIST", "@allowed.example, invited@example.org"));
+                "MCPROSPERO_SIGNUP_ALLOWLIST", "@allowed.example, invited@example.org",
+                "MCPROSPERO_ADMINS", ADMIN));
     }
 
     @AfterAll
@@ -233,6 +235,75 @@ class OidcSignInIT {
 
     @Test
     @Order(8)
+    void anotherSubjectWithAKnownVerifiedEmailIsRefusedAndTheAccountKeepsItsIdentity() throws Exception {
+        nextSignIn("sub-mallory", "ada@allowed.example", true, List.of(CLIENT_ID));
+
+        HttpResponse<String> end = signInWithBrowser();
+
+        assertThat(end.statusCode()).isEqualTo(403);
+        assertThat(end.body()).contains("signs in with another identity").contains("reset_identity_link").doesNotContain("Exception");
+        assertThat(userColumn("ada@allowed.example", "upstream_subject")).isEqualTo("sub-ada");
+        assertThat(count("select count(*) from users where upstream_subject = ?", "sub-mallory")).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void aPlatformAdminIsTheirSubjectNotTheirEmail() throws Exception {
+        String root = signInForToken("sub-root", ADMIN);
+        RawMcp admin = new RawMcp(server, root);
+        admin.initialize();
+        assertThat(admin.callTool("admin", "{\"action\":\"list_users\"}").toString()).contains(ADMIN);
+
+        nextSignIn("sub-not-root", ADMIN, true, List.of(CLIENT_ID));
+        HttpResponse<String> impostor = signInWithBrowser();
+
+        assertThat(impostor.statusCode()).isEqualTo(403);
+        assertThat(impostor.body()).contains("signs in with another identity");
+        assertThat(userColumn(ADMIN, "upstream_subject")).isEqualTo("sub-root");
+    }
+
+    @Test
+    @Order(10)
+    void afterAnAdminResetsTheLinkTheNextVerifiedSignInLinksTheAccountAnewAndTheOldSignInsEnd() throws Exception {
+        String adaBefore = signInForToken("sub-ada", "ada@allowed.example");
+        RawMcp admin = new RawMcp(server, signInForToken("sub-root", ADMIN));
+        admin.initialize();
+        String userId = userColumn("ada@allowed.example", "id");
+
+        JsonObject asked = admin.callTool("admin", "{\"action\":\"reset_identity_link\",\"user\":\"ada@allowed.example\"}");
+        assertThat(asked.toString()).as("asks the person first").contains("confirm");
+        assertThat(userColumn("ada@allowed.example", "upstream_subject")).isEqualTo("sub-ada");
+        JsonObject reset = admin.callTool("admin", "{\"action\":\"reset_identity_link\",\"user\":\"ada@allowed.example\",\"confirm\":true}");
+        assertThat(reset.getJsonObject("result").getBoolean("isError")).as(reset.toString()).isFalse();
+        assertThat(reset.getJsonObject("result").getJsonObject("structuredContent").getBoolean("identity_linked")).isFalse();
+        assertThat(userColumn("ada@allowed.example", "upstream_subject")).isNull();
+        RawMcp old = new RawMcp(server, adaBefore);
+        assertThat(old.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}", null).statusCode())
+                .as("the old identity's sign-ins end").isEqualTo(401);
+
+        signInForToken("sub-ada-new", "ada@allowed.example");
+
+        assertThat(userColumn("ada@allowed.example", "upstream_subject")).isEqualTo("sub-ada-new");
+        assertThat(userColumn("ada@allowed.example", "id")).as("the same account").isEqualTo(userId);
+    }
+
+    /** The whole OIDC flow for this subject and email; returns the access token. */
+    private String signInForToken(String subject, String email) {
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client client = signIn.register();
+        String verifier = LocalSignIn.verifier();
+        nextSignIn(subject, email, true, List.of(CLIENT_ID));
+        HttpResponse<String> back = new Browser().follow(signIn.authorizeUrl(signIn.authorizeParameters(client, verifier, "st-" + subject)),
+                server.baseUrl(), LocalSignIn.REDIRECT_URI, "Person " + subject);
+        String code = LocalSignIn.query(URI.create(back.headers().firstValue("Location").orElseThrow())).get("code");
+        HttpResponse<String> tokens = signIn.exchange(client, code, verifier);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return Http.json(tokens).getString("access_token");
+    }
+
+    @Test
+    @Order(20)
     void whenTheProviderIsDownReadinessSaysSoSignInShowsAPageAndConnectedClientsKeepWorking() throws Exception {
         // someone connects while the provider is up
         LocalSignIn signIn = new LocalSignIn(server);

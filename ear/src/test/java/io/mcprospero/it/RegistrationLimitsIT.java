@@ -32,6 +32,7 @@ class RegistrationLimitsIT {
 
     private static final int RATE = 5;
     private static final int FAILED_SIGN_INS = 3;
+    private static final int AUTHORIZE_RATE = 20;
     private static final String CLAUDE = "{\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"],\"token_endpoint_auth_method\":\"none\"}";
     private static ServerUnderTest server;
     private static String database;
@@ -46,6 +47,7 @@ class RegistrationLimitsIT {
                 "MCPROSPERO_OAUTH_REGISTRATION_RATE", String.valueOf(RATE),
                 "MCPROSPERO_OAUTH_REGISTRATION_TTL", "PT8S",
                 "MCPROSPERO_HTTP_TRUST_FORWARDED_FOR", "true",
+                "MCPROSPERO_OAUTH_AUTHORIZE_RATE", String.valueOf(AUTHORIZE_RATE),
                 "MCPROSPERO_IDENTITY_LOCAL_FAILED_ATTEMPTS", String.valueOf(FAILED_SIGN_INS),
                 // short-lived codes are tested here too, on this server with short lifetimes
                 "MCPROSPERO_OAUTH_CODE_TTL", "PT2S"));
@@ -96,10 +98,47 @@ class RegistrationLimitsIT {
         assertThat(elsewhere.statusCode()).as("another address signs in").isEqualTo(303);
     }
 
+    @Test
+    void oneSignInPageTakesFiveWrongCodesWhateverAddressTheyComeFrom() {
+        LocalSignIn signIn = new LocalSignIn(server);
+        Browser browser = new Browser();
+        String page = signIn.authorize(browser, signIn.authorizeParameters(clientFromAnotherAddress(), LocalSignIn.verifier(), "s-flow")).body();
+        for (int i = 0; i < 4; i++) {
+            assertThat(signInWith(browser, page, "guess-" + i, randomAddress()).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> fifth = signInWith(browser, page, "guess-4", randomAddress());
+
+        assertThat(fifth.statusCode()).isEqualTo(401);
+        assertThat(fifth.body()).contains("5 wrong access codes were entered on this sign-in page");
+        HttpResponse<String> right = signInWith(browser, page, ServerUnderTest.ACCESS_CODE, randomAddress());
+        assertThat(right.statusCode()).as("the page takes no code after that, not even the right one").isEqualTo(400);
+        assertThat(right.body()).contains("expired or was already used");
+    }
+
     private static HttpResponse<String> signInWith(Browser browser, String page, String accessCode, String address) {
         return browser.postForm(server.baseUrl() + "/oauth/sign-in", Map.of(
                 "request", Browser.field(page, "request"), "csrf", Browser.field(page, "csrf"),
                 "email", "guesser@example.com", "access_code", accessCode), Map.of("X-Forwarded-For", address));
+    }
+
+    @Test
+    void authorizationRequestsFromOneAddressAreBoundedWithAPageAnd429() {
+        LocalSignIn signIn = new LocalSignIn(server);
+        LocalSignIn.Client client = clientFromAnotherAddress();
+        String flooder = randomAddress();
+        String url = signIn.authorizeUrl(signIn.authorizeParameters(client, LocalSignIn.verifier(), "s-flood"));
+        for (int i = 0; i < AUTHORIZE_RATE; i++) {
+            assertThat(Http.get(url, "X-Forwarded-For", flooder).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> refused = Http.get(url, "X-Forwarded-For", flooder);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(refused.body()).contains("sign-in requests a minute came from your address");
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        assertThat(Http.get(url, "X-Forwarded-For", randomAddress()).statusCode()).as("another address").isEqualTo(200);
     }
 
     @Test
@@ -183,6 +222,15 @@ class RegistrationLimitsIT {
         HttpResponse<String> late = signIn.exchange(client, code, verifier);
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(Http.json(late).getString("error")).isEqualTo("invalid_grant");
+    }
+
+    /** A client registered from an address of its own, so that registering does not count against the tests' 127.0.0.1. */
+    private static LocalSignIn.Client clientFromAnotherAddress() {
+        HttpResponse<String> registered = Http.postJson(server.baseUrl() + "/oauth/register",
+                "{\"redirect_uris\":[\"" + LocalSignIn.REDIRECT_URI + "\"],\"client_name\":\"IT client\",\"token_endpoint_auth_method\":\"none\"}",
+                "X-Forwarded-For", randomAddress());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return new LocalSignIn.Client(Http.json(registered).getString("client_id"), LocalSignIn.REDIRECT_URI);
     }
 
     private static HttpResponse<String> register(String forwardedFor) {

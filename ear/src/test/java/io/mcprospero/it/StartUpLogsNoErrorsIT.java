@@ -23,4 +23,10 @@ class StartUpLogsNoErrorsIT {
         assertThat(lines).filteredOn(line -> line.contains("Exception executing HealthCheck")).isEmpty();
         assertThat(lines).anyMatch(line -> line.contains("MCProspero started"));
     }
+
+    @Test
+    void theLogSaysPlainlyThatTheAccessCodeSignsInAsAnyone() {
+        assertThat(server.logText()).contains("Local sign-in: whoever holds the access code signs in as ANY email address, "
+                + "platform admins included. It answers this computer only.");
+    }
 }

@@ -57,6 +57,16 @@ class StartupFailsClosedIT {
     }
 
     @Test
+    void localSignInOpenToOtherComputersWithPlatformAdminsDoesNotStartUnlessTheRiskIsNamed() {
+        try (ServerUnderTest server = ServerUnderTest.launch("remote-admins", Map.of(
+                "MCPROSPERO_IDENTITY_LOCAL_ALLOW_REMOTE", "true", "MCPROSPERO_ADMINS", "root@example.com"))) {
+            assertThat(server.exitStatus(Duration.ofSeconds(60))).hasValue(1);
+            assertThat(server.logText()).contains("MCProspero could not start: mcprospero.identity.local.allow-remote=true with platform admins")
+                    .contains("mcprospero.identity.local.allow-remote-admins=true").doesNotContain("MCProspero started");
+        }
+    }
+
+    @Test
     void aServerKeptRunningAfterAFailedStartServesNothing() throws InterruptedException {
         Map<String, String> settings = new HashMap<>(KEEP_RUNNING);
         settings.put("MCPROSPERO_IDENTITY_MODE", "bogus");

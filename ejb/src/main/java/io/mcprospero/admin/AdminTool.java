@@ -2,6 +2,8 @@ package io.mcprospero.admin;
 
 import io.mcprospero.agents.runs.Budgets;
 import io.mcprospero.authz.PlatformAdmins;
+import io.mcprospero.connections.agenttools.ToolFamily;
+import io.mcprospero.connections.agenttools.ToolSwitches;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.identity.UserAccounts;
 import io.mcprospero.org.Members;
@@ -50,6 +52,7 @@ public class AdminTool implements Tool {
     private Members members;
     private PlatformAdmins admins;
     private Budgets budgets;
+    private ToolSwitches switches;
 
     protected AdminTool() {
         // for the CDI proxy
@@ -58,7 +61,7 @@ public class AdminTool implements Tool {
     @Inject
     public AdminTool(@Any @Readiness Instance<HealthCheck> readiness, KeyManagement keys, SecretRotation rotation,
                      SigningKeys signingKeys, SignupAllowlist allowlist, UserAccounts users, Members members,
-                     PlatformAdmins admins, Budgets budgets) {
+                     PlatformAdmins admins, Budgets budgets, ToolSwitches switches) {
         this.readiness = readiness.stream().toList();
         this.keys = keys;
         this.rotation = rotation;
@@ -68,6 +71,7 @@ public class AdminTool implements Tool {
         this.members = members;
         this.admins = admins;
         this.budgets = budgets;
+        this.switches = switches;
     }
 
     @Override
@@ -113,7 +117,15 @@ public class AdminTool implements Tool {
                         () -> userStatus(users.disable(arguments.getString("user"), context.caller().email())));
             }
             case "enable_user" -> userStatus(users.enable(arguments.getString("user")));
+            case "reset_identity_link" -> {
+                String email = users.identityResettable(arguments.getString("user"), context.caller().email()).email();
+                yield confirmed(context, arguments, "Reset the sign-in identity of " + email + "? Its current sign-ins end, and "
+                        + "the next sign-in with this email, verified by the provider, becomes this account: do it only once you "
+                        + "know that person is the account's owner.", "Reset " + email, "reset the identity link of " + email,
+                        () -> identityReset(users.resetIdentityLink(arguments.getString("user"), context.caller().email())));
+            }
             case "set_budget" -> setBudget(arguments.getString("org_id"), arguments.getJsonNumber("daily_units").longValue());
+            case "set_tool_availability" -> setToolAvailability(arguments.getString("tool"), arguments.getBoolean("enabled"), context.caller().email());
             default -> throw new InvalidInput("unknown action '" + action + "'");
         };
     }
@@ -126,6 +138,15 @@ public class AdminTool implements Tool {
             case DECLINED -> ToolResult.declined(what);
             case ASK_IN_CONVERSATION -> ToolResult.confirmInConversation(question, name());
         };
+    }
+
+    private ToolResult setToolAvailability(String tool, boolean enabled, String adminEmail) {
+        ToolFamily family = ToolFamily.of(tool);
+        switches.set(family, enabled, adminEmail);
+        return ToolResult.of(family.displayName() + " tools are now " + (enabled ? "switched on" : "switched off") + " on the platform"
+                        + (enabled ? "; orgs use them once they have what they need (list_available_tools)." : "; agents that use them are refused "
+                        + "when created and their runs stop with this reason."),
+                Jsons.object().add("tool", family.wireName()).add("enabled", enabled).build());
     }
 
     private ToolResult setBudget(String orgId, long units) {
@@ -208,6 +229,12 @@ public class AdminTool implements Tool {
         Membership membership = members.setRoleAsPlatformAdmin(orgId, user, Role.fromWireName(role));
         return ToolResult.of(membership.user().email() + " is now " + membership.role().wireName() + " in " + membership.org().name() + ".",
                 AdminViews.membership(membership).build());
+    }
+
+    private ToolResult identityReset(User user) {
+        return ToolResult.of(user.email() + " is no longer linked to an identity at the sign-in provider; its sign-ins ended, and "
+                        + "the next sign-in with this email (verified by the provider) links it anew.",
+                AdminViews.user(user, admins.isAdminEmail(user.email())).build());
     }
 
     private ToolResult userStatus(User user) {

@@ -42,6 +42,7 @@ public final class AdminViews {
                 .add("email", user.email())
                 .add("status", user.status().name().toLowerCase(Locale.ROOT))
                 .add("created_at", user.createdAt().toString())
+                .add("identity_linked", user.isLinked())
                 .add("platform_admin", platformAdmin);
         if (user.displayName() != null) {
             json.add("name", user.displayName());

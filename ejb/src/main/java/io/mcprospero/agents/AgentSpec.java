@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * What an agent does, as one version holds it: its instructions, the model (null: the platform's), the tools it may
- * call, the hosts http_fetch may reach, when it runs (a schedule, a webhook, or both), where its results go, and
+ * call, the hosts http_fetch may reach, the destinations its send tools may reach (see {@link Destinations}), when it runs (a schedule, a webhook, or both), where its results go, and
  * its limits per run.
  */
-public record AgentSpec(String instructions, String model, List<String> tools, List<String> allowedHosts, ScheduleSpec schedule,
+public record AgentSpec(String instructions, String model, List<String> tools, List<String> allowedHosts, List<String> destinations,
+                        ScheduleSpec schedule,
                         boolean webhook, String delivery, Limits limits) {
 
     /** Limits of one run: model turns, units and wall-clock minutes. */
@@ -25,6 +26,7 @@ public record AgentSpec(String instructions, String model, List<String> tools, L
                 .add("instructions", instructions)
                 .add("tools", Jsons.array(tools))
                 .add("allowed_hosts", Jsons.array(allowedHosts))
+                .add("destinations", Jsons.array(destinations))
                 .add("webhook", webhook)
                 .add("limits", Jsons.object()
                         .add("max_turns", limits.maxTurns())
@@ -56,7 +58,7 @@ public record AgentSpec(String instructions, String model, List<String> tools, L
         ScheduleSpec when = schedule instanceof JsonObject s
                 ? new ScheduleSpec(s.getString("cron", null), s.getString("interval", null), s.getString("timezone")) : null;
         return new AgentSpec(json.getString("instructions"), json.getString("model", null), strings(json, "tools"),
-                strings(json, "allowed_hosts"), when, json.getBoolean("webhook", false), json.getString("delivery", null),
+                strings(json, "allowed_hosts"), strings(json, "destinations"), when, json.getBoolean("webhook", false), json.getString("delivery", null),
                 new Limits(limits.getInt("max_turns"), limits.getJsonNumber("max_units").longValue(), limits.getInt("max_minutes")));
     }
 

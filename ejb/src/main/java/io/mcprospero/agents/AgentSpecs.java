@@ -52,11 +52,18 @@ public final class AgentSpecs {
         if (tools.contains("http_fetch") && hosts.isEmpty()) {
             throw new InvalidInput("http_fetch needs allowed_hosts: the host names the agent may fetch from");
         }
+        List<String> destinations = new ArrayList<>();
+        for (String destination : list(arguments, "destinations", base == null ? List.of() : base.destinations())) {
+            String clean = Destinations.normalized(destination);
+            if (!destinations.contains(clean)) {
+                destinations.add(clean);
+            }
+        }
         ScheduleSpec schedule = schedule(arguments, base == null ? null : base.schedule(), settings.minInterval());
         boolean webhook = arguments.containsKey("webhook") ? arguments.getBoolean("webhook") : base != null && base.webhook();
         String delivery = text(arguments, "delivery", base == null ? null : base.delivery(), 500);
         AgentSpec.Limits limits = limits(arguments, base == null ? settings.defaultLimits() : base.limits(), settings.defaultLimits());
-        return new AgentSpec(instructions, model, tools, List.copyOf(hosts), schedule, webhook, delivery, limits);
+        return new AgentSpec(instructions, model, tools, List.copyOf(hosts), List.copyOf(destinations), schedule, webhook, delivery, limits);
     }
 
     private static ScheduleSpec schedule(JsonObject arguments, ScheduleSpec base, Duration minInterval) {

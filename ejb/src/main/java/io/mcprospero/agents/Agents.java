@@ -70,6 +70,7 @@ public class Agents {
             throw new Conflict("an agent named '" + cleanName + "' exists already in this org; choose another name or update_agent it");
         }
         AgentSpec spec = AgentSpecs.read(arguments, null, toolbox.names(), settings);
+        toolbox.requireUsable(spec, caller.orgId());
         Manifest manifest = manifests.of(spec);
         Instant now = clock.instant();
         Agent agent = new Agent(caller.orgId(), cleanName, caller.userId(), now);
@@ -94,6 +95,9 @@ public class Agents {
         AgentVersion current = version(agent.id(), agent.currentVersion());
         AgentSpec before = specOf(current);
         AgentSpec spec = AgentSpecs.read(arguments, before, toolbox.names(), settings);
+        if (!spec.tools().equals(before.tools()) || !spec.destinations().equals(before.destinations())) {
+            toolbox.requireUsable(spec, caller.orgId());
+        }
         Instant now = clock.instant();
         if (arguments.containsKey("name") && !arguments.getString("name").strip().equals(agent.name())) {
             String newName = name(arguments.getString("name"));

@@ -6,18 +6,18 @@ import io.mcprospero.persistence.identity.Consent;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.oauth.AuthorizationRequest;
 import io.mcprospero.persistence.oauth.OAuthClient;
+import io.mcprospero.persistence.org.Invitation;
 import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Clock;
 
 /**
  * The browser's way from a proven identity to the client's redirect: provisioning, then the welcome page
- * while the current terms are not accepted, then the consent page until the person has allowed this client,
- * then the authorization code. Each step re-reads the stored request, bound to the browser that started it;
+ * while the current terms are not accepted, then, once per sign-in, the invitations waiting for the person, then the
+ * consent page until the person has allowed this client, then the authorization code. Each step re-reads the stored request, bound to the browser that started it;
  * each form is checked against the request's CSRF token.
  */
 @ApplicationScoped
@@ -70,13 +70,37 @@ public class SignInFlow {
         return next(requestId, browserSecret);
     }
 
+    /** The invitations page of a request, checked like every step: whose invitations to show, and the form's CSRF token. */
+    @Transactional
+    public InvitationsView invitationsView(String requestId, String browserSecret) {
+        AuthorizationRequest request = requests.bound(requestId, browserSecret);
+        return new InvitationsView(request.id(), request.csrfToken(), signedInUser(request).id());
+    }
+
+    /**
+     * The invitations form was posted (its CSRF token checked): the invitations are not offered again in this sign-in.
+     * Returns the signed-in person's id, for accepting the ones they chose.
+     */
+    @Transactional
+    public String invitationsAnswered(String requestId, String browserSecret, String csrfToken) {
+        AuthorizationRequest request = requests.boundForm(requestId, browserSecret, csrfToken);
+        request.invitationsOffered();
+        return signedInUser(request).id();
+    }
+
+    /** After the invitations: on to consent or the code. */
+    @Transactional
+    public FlowStep afterInvitations(String requestId, String browserSecret) {
+        return next(requestId, browserSecret);
+    }
+
     @Transactional
     public ConsentView consentView(String requestId, String browserSecret) {
         AuthorizationRequest request = requests.bound(requestId, browserSecret);
         signedInUser(request);
         OAuthClient client = requests.clientOf(request);
         String name = client.clientName() == null || client.clientName().isBlank() ? null : client.clientName();
-        return new ConsentView(request.id(), request.csrfToken(), name, client.clientId(), URI.create(request.redirectUri()).getHost());
+        return new ConsentView(request.id(), request.csrfToken(), name, client.clientId(), ConsentView.destinationOf(request.redirectUri()));
     }
 
     @Transactional
@@ -99,6 +123,9 @@ public class SignInFlow {
         if (user.needsWelcome(terms.version())) {
             return new FlowStep.Welcome(request.id());
         }
+        if (!request.hasOfferedInvitations() && hasInvitations(user)) {
+            return new FlowStep.Invitations(request.id());
+        }
         if (consentOf(user, request).isEmpty()) {
             return new FlowStep.Consent(request.id());
         }
@@ -114,6 +141,11 @@ public class SignInFlow {
             throw new AccountDisabled();
         }
         return user;
+    }
+
+    private boolean hasInvitations(User user) {
+        return entityManager.createNamedQuery(Invitation.COUNT_FOR_EMAIL, Long.class).setParameter("email", user.email())
+                .getSingleResult() > 0;
     }
 
     private java.util.Optional<Consent> consentOf(User user, AuthorizationRequest request) {

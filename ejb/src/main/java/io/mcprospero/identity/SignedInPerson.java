@@ -6,8 +6,11 @@ package io.mcprospero.identity;
  */
 public record SignedInPerson(String email, String name, Upstream upstream) {
 
-    /** The upstream OpenID Connect provider's view: issuer, subject and (Zitadel) the person's org there. */
-    public record Upstream(String issuer, String subject, String orgId) {
+    /**
+     * The upstream OpenID Connect provider's view: issuer, subject, whether it verified the email, and (Zitadel) the
+     * person's org there.
+     */
+    public record Upstream(String issuer, String subject, boolean emailVerified, String orgId) {
     }
 
     public static SignedInPerson local(String email) {

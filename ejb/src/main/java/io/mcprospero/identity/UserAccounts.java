@@ -69,16 +69,46 @@ public class UserAccounts {
     @Transactional
     public User disable(String emailOrId, String adminEmail) {
         User user = disablable(emailOrId, adminEmail);
-        Instant now = clock.instant();
         user.disable();
+        LOG.info(() -> "disabled user " + user.id() + ": " + endSignIns(user));
+        return user;
+    }
+
+    /**
+     * The explicit linking step of OIDC sign-in: forgets which upstream identity (issuer, subject) the account belongs
+     * to, so that the next sign-in with its email, verified by the provider, links it anew, and ends the sign-ins the old
+     * identity holds. For a person who lost their old identity at the provider; an admin cannot reset their own.
+     */
+    @Transactional
+    public User resetIdentityLink(String emailOrId, String adminEmail) {
+        User user = identityResettable(emailOrId, adminEmail);
+        user.resetUpstreamLink();
+        LOG.info(() -> "reset the upstream identity link of user " + user.id() + ": " + endSignIns(user));
+        return user;
+    }
+
+    /** The account {@link #resetIdentityLink} would reset, or its refusal, with nothing changed. */
+    @Transactional
+    public User identityResettable(String emailOrId, String adminEmail) {
+        User user = existing(emailOrId);
+        if (user.email().equals(adminEmail)) {
+            throw new InvalidInput("you cannot reset the identity link of your own account; ask another platform admin");
+        }
+        if (!user.isLinked()) {
+            throw new InvalidInput(user.email() + " is not linked to an upstream identity; its next verified sign-in links it");
+        }
+        return user;
+    }
+
+    /** Revokes the user's grants and refresh tokens and ends their MCP sessions; says how many, for the log. */
+    private String endSignIns(User user) {
+        Instant now = clock.instant();
         int revoked = entityManager.createNamedQuery(RefreshToken.REVOKE_USER)
                 .setParameter("userId", user.id()).setParameter("now", now).executeUpdate();
         int ended = entityManager.createNamedQuery(McpSession.END_ALL_OF_USER)
                 .setParameter("userId", user.id()).setParameter("now", now).executeUpdate();
         int grantsEnded = grants.revokeAllOf(user.id());
-        LOG.info(() -> "disabled user " + user.id() + ": " + grantsEnded + " grants and " + revoked + " refresh tokens revoked, "
-                + ended + " MCP sessions ended");
-        return user;
+        return grantsEnded + " grants and " + revoked + " refresh tokens revoked, " + ended + " MCP sessions ended";
     }
 
     /** The account {@link #disable} would disable, or its refusal, with nothing changed. */

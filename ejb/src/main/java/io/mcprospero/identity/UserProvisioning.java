@@ -1,6 +1,5 @@
 package io.mcprospero.identity;
 
-import io.mcprospero.org.Invitations;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Membership;
 import io.mcprospero.persistence.org.Org;
@@ -19,7 +18,13 @@ import java.util.logging.Logger;
  * Turns a signed-in identity into a MCProspero user. On the first sign-in of someone the allowlist admits,
  * it creates the user, their invisible personal org and the owner membership in one transaction, exactly
  * once: when two first sign-ins of the same person race, the unique email makes one of them fail, and that
- * one then finds the user the other created. Pending invitations become memberships at every sign-in.
+ * one then finds the user the other created.
+ * <p>
+ * Through the upstream provider a person is their (issuer, subject), not their email: once an account is linked to a
+ * subject, a sign-in with the same email and another subject is refused ({@link IdentityLinkConflict}), whatever the
+ * provider says about the email; a known subject is that account even if its email changed upstream. An account not
+ * linked yet (made by local sign-in, or whose link a platform admin reset with {@code reset_identity_link}) is linked
+ * by the first upstream sign-in with its email, and only if the provider verified that email.
  */
 @ApplicationScoped
 public class UserProvisioning {
@@ -30,7 +35,6 @@ public class UserProvisioning {
     private EntityManager entityManager;
     private Transactions transactions;
     private SignupAllowlist allowlist;
-    private Invitations invitations;
     private Clock clock;
 
     protected UserProvisioning() {
@@ -39,11 +43,10 @@ public class UserProvisioning {
 
     @Inject
     public UserProvisioning(EntityManager entityManager, Transactions transactions, SignupAllowlist allowlist,
-                            Invitations invitations, Clock clock) {
+                            Clock clock) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.allowlist = allowlist;
-        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -66,7 +69,7 @@ public class UserProvisioning {
     }
 
     private User findOrCreate(String email, SignedInPerson person) {
-        Optional<User> known = existing(email);
+        Optional<User> known = person.viaAccessCode() ? existing(email) : linkedTo(person.upstream()).or(() -> existing(email));
         if (known.isPresent()) {
             return signedInAgain(known.get(), person);
         }
@@ -80,7 +83,6 @@ public class UserProvisioning {
         entityManager.persist(personal);
         entityManager.persist(new Membership(personal, user, Role.OWNER, clock.instant()));
         entityManager.flush();
-        invitations.acceptPendingFor(user);
         LOG.info(() -> "provisioned a new user " + user.id() + " with personal org " + personal.id());
         return user;
     }
@@ -89,8 +91,9 @@ public class UserProvisioning {
         if (!user.isActive()) {
             throw new AccountDisabled();
         }
-        link(user, person);
-        invitations.acceptPendingFor(user);
+        if (person.upstream() != null) {
+            linkExisting(user, person.upstream());
+        }
         return user;
     }
 
@@ -98,6 +101,29 @@ public class UserProvisioning {
         if (person.upstream() != null) {
             user.linkUpstream(person.upstream().issuer(), person.upstream().subject(), person.upstream().orgId());
         }
+    }
+
+    /** An account that existed before this sign-in: the same identity signs in again, or an unlinked account is claimed. */
+    private static void linkExisting(User user, SignedInPerson.Upstream upstream) {
+        if (user.isLinked() && !user.isLinkedTo(upstream.issuer(), upstream.subject())) {
+            LOG.warning(() -> "refused an upstream sign-in for user " + user.id() + ": their email came with another subject");
+            throw new IdentityLinkConflict("this email address belongs to a MCProspero account that signs in with another "
+                    + "identity at your sign-in provider, so this sign-in cannot use it. If the account is yours and you lost the "
+                    + "old identity, ask a platform admin to reset its link (admin action reset_identity_link), then sign in again.");
+        }
+        if (!user.isLinked() && !upstream.emailVerified()) {
+            throw new IdentityLinkConflict("an existing account uses this email address, and your sign-in provider has not "
+                    + "verified it; verify the address at the provider, then sign in again");
+        }
+        user.linkUpstream(upstream.issuer(), upstream.subject(), upstream.orgId());
+    }
+
+    private Optional<User> linkedTo(SignedInPerson.Upstream upstream) {
+        return entityManager.createNamedQuery(User.BY_UPSTREAM, User.class)
+                .setParameter("issuer", upstream.issuer())
+                .setParameter("subject", upstream.subject())
+                .getResultStream()
+                .findFirst();
     }
 
     private Optional<User> existing(String email) {

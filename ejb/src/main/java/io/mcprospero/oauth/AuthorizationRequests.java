@@ -11,8 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,15 @@ public class AuthorizationRequests {
 
     private static final String EXPIRED = "this sign-in link has expired or was already used; start again from your MCP client";
     private static final Pattern S256_CHALLENGE = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+    /** The longest state and scope accepted: well above what clients send, well below what the columns hold. */
+    static final int MAX_STATE = 1024;
+    static final int MAX_SCOPE = 1000;
+    static final int MAX_RESOURCE = 2048;
+    /** Wrong access codes one sign-in page may take (per flow, besides the per-address limit of SignInAttempts). */
+    public static final int MAX_FAILED_CODES = 5;
+    /** Expired requests are deleted at most this often per instance, by the next request to arrive. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
     private EntityManager entityManager;
     private OAuthClients clients;
@@ -54,6 +65,17 @@ public class AuthorizationRequests {
         OAuthClient client = knownClient(parameters.clientId(), now);
         String redirectUri = registeredRedirectUri(client, parameters.redirectUri());
         String state = parameters.state();
+        if (state != null && state.length() > MAX_STATE) {
+            // not sent back: a redirect would carry the oversized value again
+            throw new UnsafeRedirect("the request's state is " + state.length() + " characters long; at most " + MAX_STATE
+                    + " are accepted. Nothing was sent to the client.");
+        }
+        if (parameters.scope() != null && parameters.scope().length() > MAX_SCOPE) {
+            throw new RedirectableError(redirectUri, state, "invalid_scope", "scope is longer than " + MAX_SCOPE + " characters");
+        }
+        if (parameters.resource() != null && parameters.resource().length() > MAX_RESOURCE) {
+            throw new RedirectableError(redirectUri, state, "invalid_target", "resource is longer than " + MAX_RESOURCE + " characters");
+        }
         if (!"code".equals(parameters.responseType())) {
             throw new RedirectableError(redirectUri, state, "unsupported_response_type",
                     "response_type must be \"code\" (the authorization code flow with PKCE)");
@@ -71,13 +93,27 @@ public class AuthorizationRequests {
         }
         String resource = resource(parameters.resource(), redirectUri, state);
         String browserSecret = RandomTokens.next();
+        purgeExpired(now);
         Instant expiry = now.plus(settings.authorizationRequestTtl());
         clients.recordAuthorizationRequest(client.clientId(), now, expiry);
         AuthorizationRequest request = new AuthorizationRequest(RandomTokens.next(), client.clientId(), redirectUri, state,
-                parameters.codeChallenge(), resource, parameters.scope(), now, expiry,
+                parameters.codeChallenge(), resource, Scopes.granted(parameters.scope()), now, expiry,
                 Hashes.sha256Hex(browserSecret), RandomTokens.next());
         entityManager.persist(request);
         return new BrowserFlow(request, browserSecret);
+    }
+
+    /**
+     * Deletes requests that expired a while ago (one conditional DELETE, safe on several instances at once), at most
+     * once a minute on this instance: requests are made by anyone, so they must not pile up.
+     */
+    private void purgeExpired(Instant now) {
+        Instant last = lastPurge.get();
+        if (now.isBefore(last.plus(PURGE_EVERY)) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        entityManager.createNamedQuery(AuthorizationRequest.DELETE_EXPIRED)
+                .setParameter("before", now.minus(settings.authorizationRequestTtl())).executeUpdate();
     }
 
     /**
@@ -106,6 +142,20 @@ public class AuthorizationRequests {
             throw new UnsafeRedirect("this form is out of date or did not come from MCProspero; start again from your MCP client");
         }
         return request;
+    }
+
+    /**
+     * Counts a wrong access code against the request; at {@link #MAX_FAILED_CODES} the request ends and the person
+     * starts again from the client. Returns whether the request is still open.
+     */
+    @Transactional
+    public boolean codeFailed(String requestId, String browserSecret) {
+        AuthorizationRequest request = bound(requestId, browserSecret);
+        if (request.codeFailed() >= MAX_FAILED_CODES) {
+            request.complete(clock.instant());
+            return false;
+        }
+        return true;
     }
 
     /** Keeps the upstream leg's state, nonce and PKCE verifier until the provider sends the browser back. */

@@ -1,5 +1,6 @@
 package io.mcprospero.oauth;
 
+import io.mcprospero.net.HostNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -86,6 +87,10 @@ public class ClientMetadataDocuments {
         }
         if (url.getHost() == null || url.getRawUserInfo() != null) {
             throw new MetadataDocumentRefused("its URL must name a host and carry no user name or password");
+        }
+        String literal = HostNames.ipLiteralProblem(url.getHost());
+        if (literal != null) {
+            throw new MetadataDocumentRefused(literal);
         }
         String path = url.getRawPath();
         if (path == null || path.isEmpty() || path.equals("/")) {

@@ -33,6 +33,7 @@ public class OAuthClients {
     private ClientMetadataDocuments documents;
     private PrefetchedDocuments prefetched;
     private MetadataDocumentRows rows;
+    private DocumentFetchLimits limits;
     private Clock clock;
 
     protected OAuthClients() {
@@ -41,20 +42,22 @@ public class OAuthClients {
 
     @Inject
     public OAuthClients(EntityManager entityManager, ClientMetadataDocuments documents, PrefetchedDocuments prefetched,
-                        MetadataDocumentRows rows, Clock clock) {
+                        MetadataDocumentRows rows, DocumentFetchLimits limits, Clock clock) {
         this.entityManager = entityManager;
         this.documents = documents;
         this.prefetched = prefetched;
         this.rows = rows;
+        this.limits = limits;
         this.clock = clock;
     }
 
     /**
      * Outside any transaction, at the boundary, before the request looks this client up: fetches its metadata
      * document when the client_id is a document URL whose cached copy is missing or about to expire. A refusal is
-     * kept for the lookup to report. Does nothing for a registered client.
+     * kept for the lookup to report, and remembered briefly ({@link DocumentFetchLimits}); fetches are bounded per
+     * client address and per document host. Does nothing for a registered client.
      */
-    public void prefetch(String clientId) {
+    public void prefetch(String clientId, String address) {
         if (!ClientMetadataDocuments.isDocumentUrl(clientId) || clientId.length() > MAX_CLIENT_ID || !documents.enabled()) {
             return;
         }
@@ -62,6 +65,12 @@ public class OAuthClients {
         // outside a transaction the read returns its connection at once
         OAuthClient cached = entityManager.find(OAuthClient.class, clientId);
         if (cached != null && (!cached.isMetadataDocument() || !cached.isExpired(now.plus(REFRESH_AHEAD)))) {
+            return;
+        }
+        try {
+            limits.admit(clientId, address, now);
+        } catch (MetadataDocumentRefused notNow) {
+            prefetched.refused(clientId, notNow);
             return;
         }
         try {
@@ -76,6 +85,7 @@ public class OAuthClients {
             }
             prefetched.stored(clientId);
         } catch (MetadataDocumentRefused refused) {
+            limits.refused(clientId, refused, now);
             prefetched.refused(clientId, refused);
         }
     }

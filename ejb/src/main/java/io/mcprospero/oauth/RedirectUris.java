@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Which redirect URIs a client may register (OAuth 2.1 and RFC 8252): https, or http on a loopback
  * address, or a private-use scheme of a native app (reverse domain name, so it contains a dot). No
- * fragments. Matching at /authorize is exact, except that the port of a loopback URI may vary.
+ * fragments, no user name or password. Matching at /authorize is exact string equality, except that the port of a
+ * loopback http URI may vary (RFC 8252 §7.3); everything else of it, down to the case of the host, must be what was
+ * registered, and a presented URI with a fragment or userinfo never matches (RFC 6749 §3.1.2).
  */
 public final class RedirectUris {
 
@@ -31,6 +33,9 @@ public final class RedirectUris {
         if (uri.getRawFragment() != null) {
             return "'" + value + "' has a fragment; redirect URIs must not";
         }
+        if (uri.getRawUserInfo() != null) {
+            return "'" + value + "' carries a user name; redirect URIs must not";
+        }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
             return uri.getHost() == null ? "'" + value + "' has no host" : null;
@@ -46,27 +51,34 @@ public final class RedirectUris {
 
     /** Whether a redirect_uri presented at /authorize matches a registered one. */
     public static boolean matches(String registered, String presented) {
-        if (registered.equals(presented)) {
-            return true;
+        if (registered == null || presented == null) {
+            return false;
         }
         try {
             URI a = new URI(registered);
             URI b = new URI(presented);
-            return "http".equalsIgnoreCase(a.getScheme()) && "http".equalsIgnoreCase(b.getScheme())
-                    && isLoopback(a) && isLoopback(b)
-                    && a.getHost().equalsIgnoreCase(b.getHost())
-                    && equalsNullable(a.getRawPath(), b.getRawPath())
-                    && equalsNullable(a.getRawQuery(), b.getRawQuery());
+            if (b.getRawFragment() != null || b.getRawUserInfo() != null || a.getRawFragment() != null || a.getRawUserInfo() != null) {
+                return false;
+            }
+            if (registered.equals(presented)) {
+                return true;
+            }
+            return "http".equals(a.getScheme()) && "http".equals(b.getScheme()) && isLoopback(a) && isLoopback(b)
+                    && withoutPort(a).equals(withoutPort(b));
         } catch (URISyntaxException e) {
             return false;
         }
     }
 
-    private static boolean isLoopback(URI uri) {
-        return uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    /** The URI as written, less its port: what must be equal for two loopback redirect URIs to match. */
+    private static String withoutPort(URI uri) {
+        String authority = uri.getRawAuthority();
+        String host = uri.getPort() == -1 ? authority : authority.substring(0, authority.lastIndexOf(':'));
+        return uri.getScheme() + "://" + host + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private static boolean equalsNullable(String a, String b) {
-        return a == null ? b == null : a.equals(b);
+    private static boolean isLoopback(URI uri) {
+        return uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
     }
 }

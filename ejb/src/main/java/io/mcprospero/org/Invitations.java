@@ -22,9 +22,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Inviting people into the caller's current org. A person who already has an account becomes a member at
- * once; anyone else gets a pending invitation, which admits their email to sign up and turns into the
- * membership when they sign in ({@link #acceptPendingFor}).
+ * Inviting people into the caller's current org. Every invitation waits for its person, whether or not they have an
+ * account: it admits their email to sign up, and becomes a membership only when they accept it (at sign-in, or with
+ * accept_invitation). So nobody is put into an org they did not choose, and the inviter learns nothing about who has
+ * an account: the answer is the same either way.
  */
 @ApplicationScoped
 public class Invitations {
@@ -59,23 +60,20 @@ public class Invitations {
         Instant now = clock.instant();
         Optional<User> existing = entityManager.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", invitee).getResultStream().findFirst();
-        if (existing.isPresent()) {
-            Optional<Membership> membership = membershipOf(existing.get(), org.id());
-            if (membership.isPresent()) {
-                throw new Conflict(invitee + " is already a member of this org as " + membership.get().role().wireName()
-                        + "; call set_member_role to change the role");
-            }
-            entityManager.persist(new Membership(org, existing.get(), role, now));
-            return new Invited(invitee, role, true, false);
+        // a member is already listed to whoever may invite (list_members), so saying so reveals nothing
+        Optional<Membership> membership = existing.flatMap(user -> membershipOf(user, org.id()));
+        if (membership.isPresent()) {
+            throw new Conflict(invitee + " is already a member of this org as " + membership.get().role().wireName()
+                    + "; call set_member_role to change the role");
         }
         Optional<Invitation> pending = entityManager.createNamedQuery(Invitation.FOR_EMAIL_IN_ORG, Invitation.class)
                 .setParameter("orgId", org.id()).setParameter("email", invitee).getResultStream().findFirst();
         if (pending.isPresent()) {
             pending.get().changeRole(role);
-            return new Invited(invitee, role, false, true);
+            return new Invited(invitee, role, true);
         }
         entityManager.persist(new Invitation(org, invitee, role, entityManager.find(User.class, caller.userId()), now));
-        return new Invited(invitee, role, false, false);
+        return new Invited(invitee, role, false);
     }
 
     /** Withdraws the pending invitation of this email into the caller's current org; the person is no longer admitted by it. */
@@ -117,28 +115,39 @@ public class Invitations {
         return entityManager.createNamedQuery(Invitation.IN_ORG, Invitation.class).setParameter("orgId", caller.orgId()).getResultList();
     }
 
+    /** The invitations waiting for this person (by their email). */
+    @Transactional
+    public List<PendingInvitation> waitingFor(String userId) {
+        return invitationsOf(userId).stream().map(invitation -> new PendingInvitation(invitation.org().id(),
+                invitation.org().name(), invitation.role(), invitation.invitedBy().email(), invitation.createdAt())).toList();
+    }
+
+    private List<Invitation> invitationsOf(String userId) {
+        User user = entityManager.find(User.class, userId);
+        if (user == null) {
+            return List.of();
+        }
+        return entityManager.createNamedQuery(Invitation.FOR_EMAIL, Invitation.class).setParameter("email", user.email()).getResultList();
+    }
+
     /**
-     * Turns the person's pending invitations into memberships. Joins the caller's transaction (sign-in
-     * provisioning calls it for a user it may have persisted a moment ago), so the user need not be flushed.
+     * The person accepts the invitation into this org: it becomes their membership with the invited role. Only the
+     * invitee can: the invitation is found by their own email.
      */
     @Transactional
-    public void acceptPendingFor(User user) {
-        User member = entityManager.contains(user) ? user : entityManager.find(User.class, user.id());
-        if (member == null) {
-            throw new IllegalArgumentException("invitations are accepted for a stored user");
+    public Membership accept(String userId, String orgId) {
+        User user = entityManager.find(User.class, userId);
+        Invitation invitation = invitationsOf(userId).stream().filter(candidate -> candidate.org().id().equals(orgId)).findFirst()
+                .orElseThrow(() -> new NotFound("no invitation for you into org '" + orgId + "'; call list_invitations to see yours"));
+        Optional<Membership> already = membershipOf(user, orgId);
+        entityManager.remove(invitation);
+        if (already.isPresent()) {
+            return already.get();
         }
-        List<Invitation> pending = entityManager.createNamedQuery(Invitation.FOR_EMAIL, Invitation.class)
-                .setParameter("email", member.email()).getResultList();
-        Instant now = clock.instant();
-        for (Invitation invitation : pending) {
-            if (membershipOf(member, invitation.org().id()).isEmpty()) {
-                entityManager.persist(invitation.acceptBy(member, now));
-            }
-            entityManager.remove(invitation);
-        }
-        if (!pending.isEmpty()) {
-            LOG.info(() -> "user " + member.id() + " accepted " + pending.size() + " invitation(s)");
-        }
+        Membership membership = invitation.acceptBy(user, clock.instant());
+        entityManager.persist(membership);
+        LOG.info(() -> "user " + userId + " accepted an invitation into org " + orgId);
+        return membership;
     }
 
     private Optional<Membership> membershipOf(User user, String orgId) {

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-/** invite_member: invites an email into the current (shared) org with a role; an existing account joins at once. */
+/**
+ * invite_member: invites an email into the current (shared) org with a role. The invitation waits until its person
+ * accepts it, and the answer is the same whether or not the email has an account.
+ */
 @ApplicationScoped
 public class InviteMemberTool implements Tool {
 
@@ -44,19 +47,14 @@ public class InviteMemberTool implements Tool {
     public ToolResult call(ToolContext context, JsonObject arguments) {
         Invited invited = invitations.invite(context.caller(), arguments.getString("email"), Role.fromWireName(arguments.getString("role")));
         String org = context.caller().orgName();
-        String text;
-        if (invited.memberNow()) {
-            text = invited.email() + " already has an account and is now a member of " + org + " as " + invited.role().wireName() + ".";
-        } else if (invited.updated()) {
-            text = invited.email() + " was already invited to " + org + "; the invitation now gives the role " + invited.role().wireName() + ".";
-        } else {
-            text = "Invited " + invited.email() + " to " + org + " as " + invited.role().wireName()
-                    + ". They may now sign up, and become a member when they first sign in.";
-        }
+        String text = invited.updated()
+                ? invited.email() + " was already invited to " + org + "; the invitation now gives the role " + invited.role().wireName() + "."
+                : "Invited " + invited.email() + " to " + org + " as " + invited.role().wireName() + ".";
+        text += " They become a member once they accept: at their next sign-in, or with accept_invitation.";
         return ToolResult.of(text, Jsons.object()
                 .add("email", invited.email())
                 .add("role", invited.role().wireName())
-                .add("status", invited.memberNow() ? "member" : "pending")
+                .add("status", "pending")
                 .add("org_id", context.caller().orgId())
                 .build());
     }

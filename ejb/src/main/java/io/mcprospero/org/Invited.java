@@ -3,8 +3,8 @@ package io.mcprospero.org;
 import io.mcprospero.persistence.org.Role;
 
 /**
- * The outcome of an invitation: the person already had an account and is a member now, or the invitation
- * waits for their first sign-in (and {@code updated} says that an earlier one for the email got the new role).
+ * The outcome of an invitation, which always waits for its person to accept it; {@code updated} says that an earlier
+ * invitation for the email got the new role. Whether the email has an account is deliberately not part of it.
  */
-public record Invited(String email, Role role, boolean memberNow, boolean updated) {
+public record Invited(String email, Role role, boolean updated) {
 }

@@ -64,6 +64,7 @@ public class StartupSequence {
         } else {
             // its settings are checked when it is created; a bad limit fails the start, not the first sign-in
             signInAttempts.allowedFailures();
+            accessCode.requireSafeExposure();
         }
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();

@@ -4,6 +4,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.Reader;
@@ -46,6 +47,11 @@ public final class Jsons {
 
     public static JsonArrayBuilder array(Collection<?> values) {
         return PROVIDER.createArrayBuilder(values);
+    }
+
+    /** The text as a JSON string, or JSON null for null. */
+    public static JsonValue stringOrNull(String text) {
+        return text == null ? JsonValue.NULL : PROVIDER.createValue(text);
     }
 
     public static JsonReader reader(Reader reader) {

@@ -17,7 +17,7 @@ class RedirectUrisTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://evil.example.com/cb", "https://app.example.com/cb#frag", "javascript:alert(1)", "/relative",
-            "myapp:/cb", "not a uri"})
+            "myapp:/cb", "not a uri", "http://evil@127.0.0.1:45123/callback"})
     void refused(String uri) {
         assertThat(RedirectUris.problemWith(uri)).isNotBlank();
     }
@@ -30,5 +30,20 @@ class RedirectUrisTest {
         assertThat(RedirectUris.matches("http://127.0.0.1:1234/cb", "http://127.0.0.1:5678/cb")).isTrue();
         assertThat(RedirectUris.matches("http://127.0.0.1:1234/cb", "http://127.0.0.1:5678/other")).isFalse();
         assertThat(RedirectUris.matches("http://127.0.0.1:1234/cb", "http://localhost:1234/cb")).isFalse();
+    }
+
+    @Test
+    void aLoopbackUriMatchesOnlyWhenEverythingButThePortIsTheSame() {
+        String registered = "http://127.0.0.1:45123/callback";
+        assertThat(RedirectUris.matches(registered, "http://127.0.0.1:50000/callback")).isTrue();
+        assertThat(RedirectUris.matches(registered, "http://127.0.0.1/callback")).isTrue();
+        assertThat(RedirectUris.matches(registered, "http://127.0.0.1:45123/callback#frag")).as("fragment").isFalse();
+        assertThat(RedirectUris.matches(registered, "http://evil@127.0.0.1:45123/callback")).as("userinfo").isFalse();
+        assertThat(RedirectUris.matches(registered, "http://evil@127.0.0.1:9/callback")).as("userinfo, other port").isFalse();
+        assertThat(RedirectUris.matches(registered, "HTTP://127.0.0.1:45123/callback")).as("scheme case").isFalse();
+        assertThat(RedirectUris.matches(registered, "http://127.0.0.1:45123/callback?x=1")).as("query").isFalse();
+        assertThat(RedirectUris.matches(registered, "http://127.0.0.1:45123/Callback")).as("path case").isFalse();
+        assertThat(RedirectUris.matches("http://[::1]:1/cb", "http://[::1]:2/cb")).isTrue();
+        assertThat(RedirectUris.matches("https://a.example.com/cb", "https://a.example.com/cb#x")).isFalse();
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.failure.InvalidInput;
+import io.mcprospero.failure.NotFound;
 import io.mcprospero.org.Invitations;
+import io.mcprospero.org.PendingInvitation;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Invitation;
 import io.mcprospero.persistence.org.Membership;
@@ -68,7 +70,7 @@ class SignupAllowlistAdmitsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void anInvitationAdmitsItsEmailUntilItBecomesAMembershipInTheSignInTransaction(TestDatabase db) {
+    void anInvitationAdmitsItsEmailAndWaitsUntilItsPersonAcceptsIt(TestDatabase db) {
         ResourceLocalTransactions tx = open(db);
         SignupAllowlist closed = allowlist(tx, false, null);
         Invitations invitations = new Invitations(tx.entityManager(), new Authorization(tx.entityManager(), admins()), CLOCK);
@@ -86,23 +88,24 @@ class SignupAllowlistAdmitsTest {
         assertThat(admits(tx, closed, invitee)).isTrue();
 
         String userId = tx.inOne(() -> {
-            // as provisioning does at a first sign-in: the user is persisted, not yet flushed
             User user = User.register(invitee, null, CLOCK.instant());
             tx.entityManager().persist(user);
-            invitations.acceptPendingFor(user);
             return user.id();
         });
+        assertThat(tx.inOne(() -> tx.entityManager().createNamedQuery(Membership.OF_USER, Membership.class)
+                .setParameter("userId", userId).getResultList())).as("signing up joins nothing by itself").isEmpty();
+        assertThat(tx.inOne(() -> invitations.waitingFor(userId))).extracting(PendingInvitation::orgId).containsExactly(org.id());
+
+        tx.inOne(() -> invitations.accept(userId, org.id()));
 
         List<Membership> memberships = tx.inOne(() -> tx.entityManager().createNamedQuery(Membership.OF_USER, Membership.class)
                 .setParameter("userId", userId).getResultList());
         assertThat(memberships).extracting(m -> m.org().id() + "/" + m.role()).containsExactly(org.id() + "/ADMIN");
         assertThat(admits(tx, closed, invitee)).as("the invitation is used up").isFalse();
-        tx.inOne(() -> {
-            invitations.acceptPendingFor(tx.entityManager().find(User.class, userId));
-            return null;
-        });
+        assertThatThrownBy(() -> tx.inOne(() -> invitations.accept(userId, org.id()))).as("accepting again finds nothing")
+                .isInstanceOf(NotFound.class).hasMessageContaining("list_invitations");
         assertThat(tx.inOne(() -> tx.entityManager().createNamedQuery(Membership.OF_USER, Membership.class)
-                .setParameter("userId", userId).getResultList())).as("accepting again adds nothing").hasSize(1);
+                .setParameter("userId", userId).getResultList())).hasSize(1);
     }
 
     private ResourceLocalTransactions open(TestDatabase db) {

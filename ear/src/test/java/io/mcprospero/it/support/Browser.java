@@ -26,6 +26,7 @@ public final class Browser {
 
     public static final String TIME_ZONE = "Europe/Berlin";
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+    private static final Pattern INVITATION = Pattern.compile("name=\"accept\" value=\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -34,6 +35,7 @@ public final class Browser {
             .build();
     private int welcomesSeen;
     private int consentsSeen;
+    private int invitationsSeen;
 
     public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
@@ -45,13 +47,22 @@ public final class Browser {
 
     /** POSTs the form with extra request headers (a proxy's X-Forwarded-For, say). */
     public HttpResponse<String> postForm(String url, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         headers.forEach(request::header);
-        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+    }
+
+    /** POSTs a form body already encoded (a field repeated, as checkboxes send it). */
+    public HttpResponse<String> postEncoded(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** The value of a hidden (or any) input of this page's form. */
@@ -62,8 +73,9 @@ public final class Browser {
     }
 
     /**
-     * From a redirect inside the server (welcome, consent), answers each page as a person would (name, time
-     * zone, terms accepted; consent allowed) until the server sends the browser away; returns where to.
+     * From a redirect inside the server (welcome, invitations, consent), answers each page as a person would (name, time
+     * zone, terms accepted; every invitation accepted; consent allowed) until the server sends the browser away; returns
+     * where to.
      */
     public URI completeFlow(String serverBaseUrl, URI location, String name) {
         URI next = location;
@@ -74,18 +86,28 @@ public final class Browser {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("request", field(page.body(), "request"));
             form.put("csrf", field(page.body(), "csrf"));
+            String query = null;
             if (next.getPath().equals("/welcome")) {
                 welcomesSeen++;
                 form.put("name", name);
                 form.put("time_zone", TIME_ZONE);
                 form.put("accept_terms", "yes");
+            } else if (next.getPath().equals("/oauth/invitations")) {
+                invitationsSeen++;
+                Matcher offered = INVITATION.matcher(page.body());
+                StringBuilder accepted = new StringBuilder();
+                while (offered.find()) {
+                    accepted.append("&accept=").append(URLEncoder.encode(offered.group(1), StandardCharsets.UTF_8));
+                }
+                query = accepted.toString();
             } else {
                 consentsSeen++;
                 form.put("decision", "allow");
             }
             Matcher action = FORM_ACTION.matcher(page.body());
             assertThat(action.find()).isTrue();
-            HttpResponse<String> answered = postForm(serverBaseUrl + action.group(1), form);
+            HttpResponse<String> answered = query == null ? postForm(serverBaseUrl + action.group(1), form)
+                    : postEncoded(serverBaseUrl + action.group(1), encode(form) + query);
             assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
             next = URI.create(answered.headers().firstValue("Location").orElseThrow());
         }
@@ -170,6 +192,10 @@ public final class Browser {
 
     public int consentsSeen() {
         return consentsSeen;
+    }
+
+    public int invitationsSeen() {
+        return invitationsSeen;
     }
 
     private static boolean isOnServer(String serverBaseUrl, URI location) {

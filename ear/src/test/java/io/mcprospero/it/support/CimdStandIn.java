@@ -23,7 +23,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A local HTTPS server standing in for the hosts of Client ID Metadata Documents. Its certificate, made
+ * A local HTTPS server standing in for the hosts of Client ID Metadata Documents (and for a web host of http_fetch). Its certificate, made
  * with keytool for claude.ai and 127.0.0.1, is trusted by the server under test through
  * mcprospero.oauth.cimd.trust-store, and claude.ai:443 is pinned to it with mcprospero.oauth.cimd.resolve,
  * so the server fetches "https://claude.ai/..." from here, through the same code path as in production.
@@ -101,12 +101,17 @@ public final class CimdStandIn {
         return shared;
     }
 
-    /** The server-under-test settings that route https://claude.ai to this stand-in and trust its certificate. */
+    /** The server-under-test settings that route metadata document fetches of https://claude.ai here. */
     public Map<String, String> serverEnvironment() {
+        return routedHere("MCPROSPERO_OAUTH_CIMD");
+    }
+
+    /** The settings under {@code prefix} (_RESOLVE, _TRUST_STORE, _TRUST_STORE_PASSWORD) that route https://claude.ai here and trust its certificate. */
+    public Map<String, String> routedHere(String prefix) {
         return Map.of(
-                "MCPROSPERO_OAUTH_CIMD_RESOLVE", HOST + ":443=127.0.0.1:" + port(),
-                "MCPROSPERO_OAUTH_CIMD_TRUST_STORE", trustStore.toAbsolutePath().toString(),
-                "MCPROSPERO_OAUTH_CIMD_TRUST_STORE_PASSWORD", PASSWORD);
+                prefix + "_RESOLVE", HOST + ":443=127.0.0.1:" + port(),
+                prefix + "_TRUST_STORE", trustStore.toAbsolutePath().toString(),
+                prefix + "_TRUST_STORE_PASSWORD", PASSWORD);
     }
 
     public void serve(String path, Document document) {

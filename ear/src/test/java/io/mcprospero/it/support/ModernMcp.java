@@ -113,10 +113,11 @@ public final class ModernMcp {
     }
 
     private static String nameOf(String method, String params) {
-        if (!method.equals("tools/call")) {
-            return null;
-        }
-        return parse(params).getString("name", null);
+        return switch (method) {
+            case "tools/call", "prompts/get" -> parse(params).getString("name", null);
+            case "resources/read" -> parse(params).getString("uri", null);
+            default -> null;
+        };
     }
 
     public static JsonObject json(HttpResponse<String> response) {

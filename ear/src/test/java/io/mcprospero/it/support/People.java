@@ -32,6 +32,11 @@ public final class People {
         return id;
     }
 
+    /** The invitee accepts the invitation into this org (accept_invitation), as a person who already has a session does. */
+    public static JsonObject accept(RawMcp invitee, String orgId) {
+        return structured(invitee.callTool("accept_invitation", "{\"org_id\":\"" + orgId + "\"}"));
+    }
+
     public static JsonObject structured(JsonObject response) {
         JsonObject result = response.getJsonObject("result");
         assertThat(result).as(response.toString()).isNotNull();

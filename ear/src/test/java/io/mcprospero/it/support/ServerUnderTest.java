@@ -152,6 +152,11 @@ public final class ServerUnderTest implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("MCPROSPERO_DATA_DIR", workDir.resolve("data").toString());
         builder.environment().put("MCPROSPERO_IDENTITY_LOCAL_ACCESS_CODE", ACCESS_CODE);
+        // every test signs in from 127.0.0.1; the authorize rate itself is tested on its own server (RegistrationLimitsIT)
+        builder.environment().put("MCPROSPERO_OAUTH_AUTHORIZE_RATE", "100000");
+        // every metadata document of the suite comes from the one stand-in host; the fetch limits are tested on their own server
+        builder.environment().put("MCPROSPERO_OAUTH_CIMD_FETCH_RATE_PER_ADDRESS", "100000");
+        builder.environment().put("MCPROSPERO_OAUTH_CIMD_FETCH_RATE_PER_HOST", "100000");
         builder.environment().putAll(environment);
         process = builder.start();
         try {

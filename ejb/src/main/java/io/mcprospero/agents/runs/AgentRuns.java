@@ -3,6 +3,7 @@ package io.mcprospero.agents.runs;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.Permission;
+import io.mcprospero.authz.PermissionMatrix;
 import io.mcprospero.failure.NotFound;
 import io.mcprospero.persistence.agents.AgentRun;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,16 @@ public class AgentRuns {
         authorization.require(caller, Permission.VIEW_AGENTS);
         return entityManager.createNamedQuery(AgentRun.OF_AGENT, AgentRun.class).setParameter("agentId", agentId)
                 .setMaxResults(limit).getResultList().stream().filter(run -> run.orgId().equals(caller.orgId())).toList();
+    }
+
+    /** The org's latest runs, of all its agents; none for a role that may not see agents. */
+    @Transactional
+    public List<AgentRun> latestOfOrg(Caller caller, int limit) {
+        if (!PermissionMatrix.allows(caller.role(), Permission.VIEW_AGENTS)) {
+            return List.of();
+        }
+        return entityManager.createNamedQuery(AgentRun.OF_ORG, AgentRun.class).setParameter("orgId", caller.orgId())
+                .setMaxResults(limit).getResultList();
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.Agents;
 import io.mcprospero.agents.UnitPrices;
 import io.mcprospero.agents.toolbox.AgentNotes;
+import io.mcprospero.agents.toolbox.Availability;
 import io.mcprospero.agents.toolbox.AgentTool;
 import io.mcprospero.agents.toolbox.AgentToolCall;
 import io.mcprospero.agents.toolbox.AgentToolError;
@@ -140,6 +141,14 @@ public class RunSteps {
         if (run.units() >= spec.limits().maxUnits()) {
             throw new RunStopped("the run used its limit of " + spec.limits().maxUnits() + " units");
         }
+        for (String name : spec.tools()) {
+            // switched off on the platform, or disconnected, since the person approved the agent
+            Availability availability = toolbox.tool(name).map(tool -> tool.availability(run.orgId()))
+                    .orElse(Availability.not("the platform no longer has it", "update the agent without it"));
+            if (!availability.usable()) {
+                throw new RunStopped(availability.explain(name) + "; the run stops before its next model turn");
+            }
+        }
         String model = transcript.model();
         long inputEstimate = (transcript.toJson().toString().length() / 3) + 500;
         long hold = Math.min(Math.max(1, spec.limits().maxUnits() - run.units()), prices.unitsOf(model, inputEstimate, MAX_TOKENS));
@@ -221,25 +230,47 @@ public class RunSteps {
         Instant started = clock.instant();
         String result;
         boolean error = false;
+        String stop = null;
+        Availability availability = toolbox.tool(name).map(tool -> tool.availability(loaded.run().orgId())).orElse(Availability.USABLE);
         if (!loaded.spec().tools().contains(name) || toolbox.tool(name).isEmpty()) {
             // the model asked for a tool the person did not approve (an instruction in untrusted content, say): refused, recorded
             error = true;
             result = "The tool '" + name + "' is not in this agent's approved manifest; it may use only: "
                     + (loaded.spec().tools().isEmpty() ? "no tools" : String.join(", ", loaded.spec().tools())) + ".";
+        } else if (!availability.usable()) {
+            error = true;
+            result = availability.explain(name);
+            stop = result;
         } else {
             AgentTool tool = toolbox.tool(name).get();
-            Span execute = tracing.child("execute_tool " + name);
-            execute.setAttribute("gen_ai.operation.name", "execute_tool");
-            execute.setAttribute("gen_ai.tool.name", name);
-            execute.setAttribute("gen_ai.tool.call.id", callId);
-            try (Scope ignored = execute.makeCurrent()) {
-                result = tool.call(new AgentToolCall(loaded.run().orgId(), loaded.agent().id(), runId, callId, use.getJsonObject("input"), loaded.spec()));
-            } catch (AgentToolError refused) {
+            if (tool.sends() && transcript.startedWithoutResult(callId)) {
                 error = true;
-                result = refused.getMessage();
-                execute.setStatus(StatusCode.ERROR, "tool error");
-            } finally {
-                execute.end();
+                result = "This call was begun before the server was interrupted, and whether it was sent is unknown; it was not made "
+                        + "again, so that nothing is sent twice. Do not repeat it unless you can tell it did not arrive.";
+            } else {
+                if (tool.sends()) {
+                    Transcript begun = transcript.withStarted(callId);
+                    transactions.inOne(() -> {
+                        transcripts.save(loaded.run().orgId(), runId, begun);
+                        return null;
+                    });
+                    transcript = begun;
+                }
+                Span execute = tracing.child("execute_tool " + name);
+                execute.setAttribute("gen_ai.operation.name", "execute_tool");
+                execute.setAttribute("gen_ai.tool.name", name);
+                execute.setAttribute("gen_ai.tool.call.id", callId);
+                try (Scope ignored = execute.makeCurrent()) {
+                    result = tool.call(new AgentToolCall(loaded.run().orgId(), loaded.agent().id(), runId, callId, use.getJsonObject("input"),
+                            loaded.spec()));
+                } catch (AgentToolError refused) {
+                    error = true;
+                    result = refused.getMessage();
+                    stop = refused.stopsRun() ? refused.getMessage() : null;
+                    execute.setStatus(StatusCode.ERROR, "tool error");
+                } finally {
+                    execute.end();
+                }
             }
         }
         JsonObject record = Jsons.object()
@@ -258,6 +289,9 @@ public class RunSteps {
             return null;
         });
         log(loaded.run(), "tool " + name + (error ? " refused or failed" : " done"));
+        if (stop != null) {
+            throw new RunStopped(stop);
+        }
     }
 
     public RunSummary finish(String runId, String status, String reason) {
@@ -312,6 +346,9 @@ public class RunSteps {
                 .append(" Use only the tools you are given.\n\n# Instructions\n").append(spec.instructions());
         if (spec.delivery() != null) {
             system.append("\n\n# Where results go\n").append(spec.delivery());
+        }
+        if (spec.tools().contains("http_fetch")) {
+            system.append("\n\n# Hosts http_fetch may reach\n").append(String.join(", ", spec.allowedHosts()));
         }
         if (!kept.isEmpty()) {
             system.append("\n\n# Your notes from earlier runs\n");

@@ -12,20 +12,22 @@ import java.util.Optional;
 /**
  * A run's transcript: the system prompt, the messages exchanged with the model (our own JSON, independent of any
  * provider), and a record of each turn and tool call (timings, tokens, units, errors). Tool results and inputs are
- * truncated to {@link #MAX_TEXT} characters. Immutable: each change answers a new transcript.
+ * truncated to {@link #MAX_TEXT} characters. {@code started} names the calls that send something and were begun: one begun
+ * without a result is not made again (see RunSteps.act). Immutable: each change answers a new transcript.
  */
-public record Transcript(String model, String system, List<JsonObject> messages, List<JsonObject> turns, List<JsonObject> calls) {
+public record Transcript(String model, String system, List<JsonObject> messages, List<JsonObject> turns, List<JsonObject> calls,
+                         List<String> started) {
 
     public static final int MAX_TEXT = 20_000;
 
     public static Transcript start(String model, String system, String task) {
         JsonObject first = message("user", Jsons.array().add(Jsons.object().add("type", "text").add("text", task)).build());
-        return new Transcript(model, system, List.of(first), List.of(), List.of());
+        return new Transcript(model, system, List.of(first), List.of(), List.of(), List.of());
     }
 
     /** The model's answer of a turn, with its record. */
     public Transcript withTurn(JsonArray content, JsonObject record) {
-        return new Transcript(model, system, plus(messages, message("assistant", content)), plus(turns, record), calls);
+        return new Transcript(model, system, plus(messages, message("assistant", content)), plus(turns, record), calls, started);
     }
 
     /** A tool's result for the last turn; results of one turn share one user message, as the models expect. */
@@ -41,7 +43,19 @@ public record Transcript(String model, String system, List<JsonObject> messages,
         } else {
             next.add(message("user", Jsons.array().add(result).build()));
         }
-        return new Transcript(model, system, List.copyOf(next), turns, plus(calls, record));
+        return new Transcript(model, system, List.copyOf(next), turns, plus(calls, record), started);
+    }
+
+    /** Notes that a call that sends something is about to be made. */
+    public Transcript withStarted(String callId) {
+        List<String> next = new ArrayList<>(started);
+        next.add(callId);
+        return new Transcript(model, system, messages, turns, calls, List.copyOf(next));
+    }
+
+    /** Whether the call was begun (its effect may have happened) but its result was never recorded. */
+    public boolean startedWithoutResult(String callId) {
+        return started.contains(callId) && !hasResult(callId);
     }
 
     public int turnsTaken() {
@@ -62,6 +76,14 @@ public record Transcript(String model, String system, List<JsonObject> messages,
 
     public Optional<JsonObject> toolUse(int turn, String callId) {
         return toolUsesOf(turn).stream().filter(block -> callId.equals(block.getString("id"))).findFirst();
+    }
+
+    /** The text of the tool result given for {@code callId}, if any. */
+    public Optional<String> resultOf(String callId) {
+        return messages.stream().filter(message -> "user".equals(message.getString("role")))
+                .flatMap(message -> message.getJsonArray("content").getValuesAs(JsonObject.class).stream())
+                .filter(block -> "tool_result".equals(block.getString("type")) && callId.equals(block.getString("tool_use_id", null)))
+                .map(block -> block.getString("content", "")).findFirst();
     }
 
     public boolean hasResult(String callId) {
@@ -90,12 +112,14 @@ public record Transcript(String model, String system, List<JsonObject> messages,
                 .add("messages", Jsons.array(messages))
                 .add("turns", Jsons.array(turns))
                 .add("calls", Jsons.array(calls))
+                .add("started", Jsons.array(started))
                 .build();
     }
 
     public static Transcript fromJson(JsonObject json) {
         return new Transcript(json.getString("model"), json.getString("system"), objects(json, "messages"), objects(json, "turns"),
-                objects(json, "calls"));
+                objects(json, "calls"), json.get("started") instanceof JsonArray ids
+                        ? ids.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList() : List.of());
     }
 
     static String truncated(String text) {

@@ -25,6 +25,23 @@ public interface AgentTool {
     List<String> sendsTo(AgentSpec spec);
 
     /**
+     * Whether a call sends something outside (a message, an email, an event): such a call is noted as begun before it is
+     * made, and one begun without a recorded result is not made again, so that a retried step never sends twice.
+     */
+    default boolean sends() {
+        return false;
+    }
+
+    /** Whether the org's agents can use the tool now: the platform may have switched it off, or the org not connected what it needs. */
+    default Availability availability(String orgId) {
+        return Availability.USABLE;
+    }
+
+    /** Refuses (with InvalidInput saying what to add) a spec that does not give the tool what it needs, such as a destination. */
+    default void check(AgentSpec spec) {
+    }
+
+    /**
      * Performs the call and answers in text for the model; throws {@link AgentToolError} for what the model should hear
      * as an error. {@code call.idempotencyKey()} is the same on every retry of one call: an effect is made once per key.
      */

@@ -1,8 +1,11 @@
 package io.mcprospero.agents.toolbox;
 
+import io.mcprospero.agents.AgentSpec;
+import io.mcprospero.failure.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,5 +33,21 @@ public class AgentToolbox {
 
     public Optional<AgentTool> tool(String name) {
         return Optional.ofNullable(tools.get(name));
+    }
+
+    public Collection<AgentTool> all() {
+        return tools.values();
+    }
+
+    /** Refuses a spec with a tool the org cannot use now, or one whose needs the spec does not meet, saying what to do. */
+    public void requireUsable(AgentSpec spec, String orgId) {
+        for (String name : spec.tools()) {
+            AgentTool tool = tools.get(name);
+            tool.check(spec);
+            Availability availability = tool.availability(orgId);
+            if (!availability.usable()) {
+                throw new InvalidInput(availability.explain(name) + " (list_available_tools shows what every tool needs)");
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.mcprospero.agents.tools;
 
 import io.mcprospero.agents.runs.AgentRuns;
-import io.mcprospero.agents.runs.Transcript;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -9,10 +8,12 @@ import io.mcprospero.persistence.agents.AgentRun;
 import io.mcprospero.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
-/** get_run: one run's outcome and its steps, readably: every model turn and tool call, with timings and units. */
+/**
+ * get_run: one run's outcome and its steps, readably: every model turn and tool call (its input and the start of its
+ * result), with timings and units.
+ */
 @ApplicationScoped
 public class GetRunTool implements Tool {
 
@@ -45,15 +46,12 @@ public class GetRunTool implements Tool {
                 .append(run.reason() == null ? "" : " (" + run.reason() + ")")
                 .append(", ").append(run.turns()).append(" model turns, ").append(run.toolCalls()).append(" tool calls, ")
                 .append(run.units()).append(" units").append(run.traceId() == null ? "" : ", trace " + run.traceId()).append(".\n");
-        JsonArrayBuilder steps = Jsons.array();
         found.transcript().ifPresent(transcript -> {
             for (JsonObject turn : transcript.turns()) {
-                steps.add(Jsons.object(turn).add("kind", "model_turn"));
                 text.append("- model turn ").append(turn.getInt("turn")).append(": ").append(turn.getJsonNumber("units")).append(" units, ")
                         .append(turn.getJsonNumber("ms")).append(" ms, ").append(turn.getString("stop")).append('\n');
                 for (JsonObject call : transcript.calls()) {
                     if (call.getInt("turn") == turn.getInt("turn")) {
-                        steps.add(Jsons.object(call).add("kind", "tool_call"));
                         text.append("  - tool ").append(call.getString("name")).append(call.getBoolean("error") ? " (error)" : "")
                                 .append(", ").append(call.getJsonNumber("ms")).append(" ms\n");
                     }
@@ -64,10 +62,7 @@ public class GetRunTool implements Tool {
                 text.append("Final words: ").append(last.length() > 2000 ? last.substring(0, 2000) + "..." : last);
             }
         });
-        JsonObject view = Jsons.object(AgentViews.run(run))
-                .add("steps", steps)
-                .add("final_text", found.transcript().map(Transcript::lastText).orElse(""))
-                .build();
+        JsonObject view = AgentViews.runDetail(found);
         return ToolResult.of(text.toString().strip(), Jsons.object().add("run", view).build());
     }
 }

@@ -5,6 +5,7 @@ import io.mcprospero.agents.Agents;
 import io.mcprospero.agents.runs.RunStarter;
 import io.mcprospero.agents.runs.RunTracing;
 import io.mcprospero.failure.InvalidInput;
+import io.mcprospero.mcp.Progress;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -27,17 +28,19 @@ public class UpdateAgentTool implements Tool {
     private Approvals approvals;
     private RunStarter runs;
     private OAuthSettings settings;
+    private RunFollower follower;
 
     protected UpdateAgentTool() {
         // for the CDI proxy
     }
 
     @Inject
-    public UpdateAgentTool(Agents agents, Approvals approvals, RunStarter runs, OAuthSettings settings) {
+    public UpdateAgentTool(Agents agents, Approvals approvals, RunStarter runs, OAuthSettings settings, RunFollower follower) {
         this.agents = agents;
         this.approvals = approvals;
         this.runs = runs;
         this.settings = settings;
+        this.follower = follower;
     }
 
     @Override
@@ -48,6 +51,12 @@ public class UpdateAgentTool implements Tool {
     @Override
     public boolean orgScoped() {
         return true;
+    }
+
+    /** Each action is its own transaction: run_now must commit its run before the engine starts it and it is followed. */
+    @Override
+    public boolean transactional() {
+        return false;
     }
 
     @Override
@@ -80,6 +89,9 @@ public class UpdateAgentTool implements Tool {
                 Agent agent = agents.runnable(context.caller(), ref);
                 String runId = UUID.randomUUID().toString();
                 runs.start(new RunRequest(agent.id(), runId, "run_now", null, RunTracing.currentTraceparent()));
+                if (context.progress() != Progress.NONE) {
+                    yield follower.follow(context.caller(), context.progress(), agent.name(), runId, extra);
+                }
                 yield ToolResult.of("A run of " + agent.name() + " started: " + runId + ". Call get_run with it to see how it goes.",
                         extra.add("outcome", "started").add("run_id", runId).build());
             }

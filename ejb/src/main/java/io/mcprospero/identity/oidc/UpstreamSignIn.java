@@ -63,6 +63,6 @@ public class UpstreamSignIn {
             throw new UpstreamRefused("your email address is not verified at the sign-in provider; verify it there and try again");
         }
         return flow.signedIn(request.id(), browserSecret, new SignedInPerson(identity.email(), identity.name(),
-                new SignedInPerson.Upstream(identity.issuer(), identity.subject(), identity.orgId())));
+                new SignedInPerson.Upstream(identity.issuer(), identity.subject(), identity.emailVerified(), identity.orgId())));
     }
 }

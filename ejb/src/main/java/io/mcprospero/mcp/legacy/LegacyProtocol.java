@@ -4,6 +4,7 @@ import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.grants.Grants;
 import io.mcprospero.mcp.BearerToken;
+import io.mcprospero.mcp.ContentCatalog;
 import io.mcprospero.mcp.CallScope;
 import io.mcprospero.mcp.EventStream;
 import io.mcprospero.mcp.JsonRpc;
@@ -56,6 +57,7 @@ public class LegacyProtocol {
     private ServerIdentity identity;
     private ClientResponses clientResponses;
     private ElicitationRelay relay;
+    private ContentCatalog content;
     private boolean strictHeaders;
 
     protected LegacyProtocol() {
@@ -64,7 +66,7 @@ public class LegacyProtocol {
 
     @Inject
     public LegacyProtocol(McpSessions sessions, Grants grants, ToolCatalog tools, PlatformAdmins admins, ServerIdentity identity,
-                          ClientResponses clientResponses, ElicitationRelay relay,
+                          ClientResponses clientResponses, ElicitationRelay relay, ContentCatalog content,
                           @ConfigProperty(name = "mcprospero.mcp.strict-headers") boolean strictHeaders) {
         this.sessions = sessions;
         this.grants = grants;
@@ -73,6 +75,7 @@ public class LegacyProtocol {
         this.identity = identity;
         this.clientResponses = clientResponses;
         this.relay = relay;
+        this.content = content;
         this.strictHeaders = strictHeaders;
     }
 
@@ -144,11 +147,17 @@ public class LegacyProtocol {
                 kept(request.params().get("capabilities")), clientInfo.getString("name", null), clientInfo.getString("version", null));
         JsonObject result = Jsons.object()
                 .add("protocolVersion", version)
-                .add("capabilities", Jsons.object().add("tools", Jsons.object().add("listChanged", false)))
+                .add("capabilities", capabilities())
                 .add("serverInfo", identity.full())
                 .add("instructions", identity.instructions())
                 .build();
         return new McpAnswer.Reply(200, JsonRpc.result(request.id(), result), sessionId);
+    }
+
+    private JsonObjectBuilder capabilities() {
+        JsonObjectBuilder capabilities = Jsons.object().add("tools", Jsons.object().add("listChanged", false));
+        content.declare(capabilities);
+        return capabilities;
     }
 
     /** What is kept of the client's capabilities: only what the tools use (whether and how it elicits). */
@@ -182,10 +191,13 @@ public class LegacyProtocol {
                 case "tools/list" -> McpAnswer.Reply.ok(JsonRpc.result(request.id(), Jsons.object()
                         .add("tools", Jsons.array(tools.list(caller, admins.isAdmin(caller)))).build()));
                 case "tools/call" -> call(token, request, session, caller, acceptsEventStream);
+                case "resources/list", "resources/templates/list", "resources/read", "prompts/list", "prompts/get" ->
+                        McpAnswer.Reply.ok(JsonRpc.result(request.id(), content.answer(request.method(), request.params(), caller).build()));
                 case "initialize" -> throw new JsonRpcError(JsonRpcError.INVALID_REQUEST,
                         "this session is already initialized; send initialize without an Mcp-Session-Id to start a new one");
                 default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()
-                        + ". This server offers tools only: ping, tools/list, tools/call.");
+                        + ". This server offers ping, tools/list, tools/call, resources/list, resources/templates/list, "
+                        + "resources/read, prompts/list and prompts/get.");
             };
         } catch (JsonRpcError error) {
             return McpAnswer.Reply.ok(JsonRpc.error(request.id(), error));

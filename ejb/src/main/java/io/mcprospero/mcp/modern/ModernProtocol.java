@@ -4,6 +4,7 @@ import io.mcprospero.authz.Caller;
 import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.grants.Grants;
 import io.mcprospero.mcp.BearerToken;
+import io.mcprospero.mcp.ContentCatalog;
 import io.mcprospero.mcp.CallScope;
 import io.mcprospero.mcp.EventStream;
 import io.mcprospero.mcp.JsonRpc;
@@ -49,6 +50,8 @@ public class ModernProtocol {
             "resources/unsubscribe", "notifications/initialized", "tasks/result", "tasks/list");
     /** How long a client may keep a tools/list: the list follows the caller's role, and listeners hear of changes. */
     static final long TOOLS_TTL_MS = 60_000;
+    /** Runs come and go: the resource and prompt lists are cached briefly. */
+    static final long LISTS_TTL_MS = 10_000;
     static final long DISCOVER_TTL_MS = 3_600_000;
 
     private Grants grants;
@@ -56,6 +59,7 @@ public class ModernProtocol {
     private PlatformAdmins admins;
     private ServerIdentity identity;
     private ListenStreams listeners;
+    private ContentCatalog content;
     private boolean strictHeaders;
 
     protected ModernProtocol() {
@@ -64,12 +68,13 @@ public class ModernProtocol {
 
     @Inject
     public ModernProtocol(Grants grants, ToolCatalog tools, PlatformAdmins admins, ServerIdentity identity, ListenStreams listeners,
-                          @ConfigProperty(name = "mcprospero.mcp.strict-headers") boolean strictHeaders) {
+                          ContentCatalog content, @ConfigProperty(name = "mcprospero.mcp.strict-headers") boolean strictHeaders) {
         this.grants = grants;
         this.tools = tools;
         this.admins = admins;
         this.identity = identity;
         this.listeners = listeners;
+        this.content = content;
         this.strictHeaders = strictHeaders;
     }
 
@@ -101,19 +106,29 @@ public class ModernProtocol {
                         .add("tools", Jsons.array(tools.list(caller.get(), admins.isAdmin(caller.get())))), TOOLS_TTL_MS, "private"));
                 case "tools/call" -> call(token, request, meta, caller.get());
                 case "subscriptions/listen" -> listen(token, request);
+                case "resources/list", "resources/templates/list", "prompts/list" -> reply(request,
+                        cacheable(content.answer(request.method(), request.params(), caller.get()), LISTS_TTL_MS, "private"));
+                case "resources/read", "prompts/get" -> reply(request, content.answer(request.method(), request.params(), caller.get()));
                 default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()
                         + (REMOVED.contains(request.method()) ? " (removed in 2026-07-28)" : "")
-                        + ". This server offers server/discover, tools/list, tools/call and subscriptions/listen.");
+                        + ". This server offers server/discover, tools/list, tools/call, resources/list, resources/read, "
+                        + "prompts/list, prompts/get and subscriptions/listen.");
             };
         } catch (JsonRpcError error) {
             return new McpAnswer.Reply(statusOf(error), JsonRpc.error(request.id(), error), null);
         }
     }
 
+    private JsonObjectBuilder capabilities() {
+        JsonObjectBuilder capabilities = Jsons.object().add("tools", Jsons.object().add("listChanged", true));
+        content.declare(capabilities);
+        return capabilities;
+    }
+
     private JsonObjectBuilder discover() {
         return Jsons.object()
                 .add("supportedVersions", Jsons.array(ProtocolVersions.ALL))
-                .add("capabilities", Jsons.object().add("tools", Jsons.object().add("listChanged", true)))
+                .add("capabilities", capabilities())
                 .add("instructions", identity.instructions())
                 .add("_meta", Jsons.object().add(RequestMeta.SERVER_INFO, identity.full()));
     }

@@ -28,4 +28,19 @@ class TranscriptTest {
         assertThat(transcript.messages().get(2).getJsonArray("content").getJsonObject(1).getString("content")).contains("[truncated");
         assertThat(Transcript.fromJson(transcript.toJson())).isEqualTo(transcript);
     }
+
+    @Test
+    void aSendingCallBegunWithoutAResultIsKnownAfterARestartAndAnOldTranscriptReadsWithoutStarts() {
+        Transcript begun = Transcript.start("claude-haiku-4-5", "system", "Run started")
+                .withTurn(Json.createArrayBuilder().add(use("a")).build(), Json.createObjectBuilder().add("turn", 0).build())
+                .withStarted("a");
+
+        Transcript reread = Transcript.fromJson(begun.toJson());
+
+        assertThat(reread.startedWithoutResult("a")).isTrue();
+        assertThat(reread.withToolResult("a", "sent", false, Json.createObjectBuilder().add("id", "a").add("turn", 0).build())
+                .startedWithoutResult("a")).isFalse();
+        JsonObject old = Json.createObjectBuilder(begun.toJson()).remove("started").build();
+        assertThat(Transcript.fromJson(old).started()).isEmpty();
+    }
 }

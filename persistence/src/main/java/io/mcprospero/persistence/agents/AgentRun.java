@@ -13,9 +13,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "agent_runs")
 @NamedQuery(name = AgentRun.OF_AGENT, query = "select r from AgentRun r where r.agentId = :agentId order by r.startedAt desc")
+@NamedQuery(name = AgentRun.OF_ORG, query = "select r from AgentRun r where r.orgId = :orgId order by r.startedAt desc")
 public class AgentRun {
 
     public static final String OF_AGENT = "AgentRun.ofAgent";
+    public static final String OF_ORG = "AgentRun.ofOrg";
     public static final String RUNNING = "running";
 
     @Id

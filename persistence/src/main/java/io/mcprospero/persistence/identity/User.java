@@ -14,14 +14,20 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A person known to MCProspero, identified by the email their identity provider vouched for. */
+/**
+ * A person known to MCProspero: by email (what the allowlist and invitations go by) and, once they have signed in
+ * through the upstream OpenID Connect provider, by that provider's (issuer, subject), which is who they are from then
+ * on: another subject presenting the same email is someone else.
+ */
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
+@NamedQuery(name = User.BY_UPSTREAM, query = "select u from User u where u.upstreamIssuer = :issuer and u.upstreamSubject = :subject")
 @NamedQuery(name = User.ALL, query = "select u from User u order by u.email")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String BY_UPSTREAM = "User.byUpstream";
     public static final String ALL = "User.all";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -116,11 +122,35 @@ public class User {
         this.termsAcceptedAt = Require.present(now, "acceptance time");
     }
 
-    /** Records who the upstream identity provider says this is; refreshed at every upstream sign-in. */
+    /**
+     * Binds the account to who the upstream identity provider says this is, once: an account already linked to another
+     * (issuer, subject) is refused here, so that no code path can move it to another identity without
+     * {@link #resetUpstreamLink}. The upstream org is refreshed at every sign-in.
+     */
     public void linkUpstream(String issuer, String subject, String orgId) {
-        this.upstreamIssuer = Require.text(issuer, "issuer", 512);
-        this.upstreamSubject = Require.text(subject, "subject", 255);
+        String checkedIssuer = Require.text(issuer, "issuer", 512);
+        String checkedSubject = Require.text(subject, "subject", 255);
+        if (isLinked() && !isLinkedTo(checkedIssuer, checkedSubject)) {
+            throw new IllegalStateException("user " + id + " is linked to another upstream identity");
+        }
+        this.upstreamIssuer = checkedIssuer;
+        this.upstreamSubject = checkedSubject;
         this.upstreamOrgId = orgId == null || orgId.isBlank() ? null : Require.text(orgId, "upstream org id", 255);
+    }
+
+    public boolean isLinked() {
+        return upstreamSubject != null;
+    }
+
+    public boolean isLinkedTo(String issuer, String subject) {
+        return upstreamSubject != null && upstreamSubject.equals(subject) && upstreamIssuer.equals(issuer);
+    }
+
+    /** A platform admin's explicit step: the next verified upstream sign-in with this email links the account anew. */
+    public void resetUpstreamLink() {
+        this.upstreamIssuer = null;
+        this.upstreamSubject = null;
+        this.upstreamOrgId = null;
     }
 
     public String timeZone() {

@@ -17,9 +17,12 @@ import java.time.Instant;
 @Table(name = "authorization_requests")
 @NamedQuery(name = AuthorizationRequest.BY_UPSTREAM_STATE,
         query = "select r from AuthorizationRequest r where r.upstreamState = :state")
+@NamedQuery(name = AuthorizationRequest.DELETE_EXPIRED,
+        query = "delete from AuthorizationRequest r where r.expiresAt < :before")
 public class AuthorizationRequest {
 
     public static final String BY_UPSTREAM_STATE = "AuthorizationRequest.byUpstreamState";
+    public static final String DELETE_EXPIRED = "AuthorizationRequest.deleteExpired";
 
     @Id
     @Column(length = 64)
@@ -73,6 +76,12 @@ public class AuthorizationRequest {
     @Column(name = "upstream_verifier", length = 128)
     private String upstreamVerifier;
 
+    @Column(name = "failed_codes", nullable = false)
+    private int failedCodes;
+
+    @Column(name = "invitations_offered", nullable = false)
+    private boolean invitationsOffered;
+
     @Version
     private long version;
 
@@ -111,6 +120,23 @@ public class AuthorizationRequest {
         this.authenticatedAt = now;
         // the upstream leg is single use: its state must not be redeemable again
         this.upstreamVerifier = null;
+    }
+
+    /**
+     * A wrong access code was entered for this request; returns how many so far. The caller ends the request once they
+     * reach its limit, so that one sign-in page cannot be used to guess, whatever address the guesses come from.
+     */
+    public int codeFailed() {
+        return ++failedCodes;
+    }
+
+    /** The person's pending invitations were shown in this sign-in; they are not shown twice in one. */
+    public void invitationsOffered() {
+        this.invitationsOffered = true;
+    }
+
+    public boolean hasOfferedInvitations() {
+        return invitationsOffered;
     }
 
     public boolean isAuthenticated() {

@@ -1,5 +1,6 @@
 package io.mcprospero.web.agents;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.agents.ApprovalLinks;
 import io.mcprospero.agents.Manifest;
 import io.mcprospero.failure.DomainException;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  * link names and takes the person's approve or decline, once. The form carries a token that must match a cookie set
  * with the page (SameSite=Strict), so another site cannot submit it; the page cannot be framed.
  */
+@BrowserPage
 @Path("/agents/approve/{link}")
 @RequestScoped
 public class ApprovalPageResource {

@@ -1,11 +1,14 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.identity.IdentityMode;
 import io.mcprospero.identity.oidc.UpstreamSignIn;
 import io.mcprospero.oauth.AuthorizationRequests;
+import io.mcprospero.oauth.AuthorizeRateLimit;
 import io.mcprospero.oauth.BrowserFlow;
 import io.mcprospero.oauth.OAuthClients;
 import io.mcprospero.oauth.OAuthSettings;
+import io.mcprospero.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cookie, and then, by identity mode, shows the local sign-in page or sends the browser to the upstream
  * OpenID Connect provider.
  */
+@BrowserPage
 @Path("/")
 @RequestScoped
 public class AuthorizeResource {
@@ -32,6 +37,8 @@ public class AuthorizeResource {
     private OAuthClients clients;
     private UpstreamSignIn upstream;
     private LoopbackOnly loopbackOnly;
+    private AuthorizeRateLimit rateLimit;
+    private ClientAddress clientAddress;
     private OAuthSettings settings;
     private String mode;
 
@@ -41,11 +48,14 @@ public class AuthorizeResource {
 
     @Inject
     public AuthorizeResource(AuthorizationRequests authorizations, OAuthClients clients, UpstreamSignIn upstream,
-                             LoopbackOnly loopbackOnly, OAuthSettings settings, @ConfigProperty(name = "mcprospero.identity.mode") String mode) {
+                             LoopbackOnly loopbackOnly, AuthorizeRateLimit rateLimit, ClientAddress clientAddress,
+                             OAuthSettings settings, @ConfigProperty(name = "mcprospero.identity.mode") String mode) {
         this.authorizations = authorizations;
         this.clients = clients;
         this.upstream = upstream;
         this.loopbackOnly = loopbackOnly;
+        this.rateLimit = rateLimit;
+        this.clientAddress = clientAddress;
         this.settings = settings;
         this.mode = mode;
     }
@@ -58,8 +68,10 @@ public class AuthorizeResource {
         if (!oidc) {
             loopbackOnly.check(http);
         }
+        String address = clientAddress.of(http);
+        rateLimit.admit(address, Instant.now());
         // before begin's transaction: a client's metadata document is fetched holding no database connection
-        clients.prefetch(query.clientId);
+        clients.prefetch(query.clientId, address);
         BrowserFlow flow = authorizations.begin(query.toParameters());
         NewCookie cookie = FlowCookie.issue(flow.request().id(), flow.browserSecret(), settings.authorizationRequestTtl(),
                 settings.issuer().startsWith("https:"));

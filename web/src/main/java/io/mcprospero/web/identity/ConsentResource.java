@@ -1,5 +1,6 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.identity.ConsentView;
 import io.mcprospero.identity.SignInFlow;
 import io.mcprospero.web.Html;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  * The consent page: which application, where it will send you, and what it will be able to do. Asked once
  * per person and client; the answer is remembered. The page cannot be framed (clickjacking).
  */
+@BrowserPage
 @Path("/oauth/consent")
 @RequestScoped
 public class ConsentResource {
@@ -42,7 +44,7 @@ public class ConsentResource {
         ConsentView view = flow.consentView(requestId, FlowCookie.read(headers, requestId));
         String who = view.clientName() == null ? "An application that did not give its name" : view.clientName();
         String body = "<h1>Allow " + Html.escape(who) + " to use MCProspero?</h1>"
-                + "<p>After you allow it, you go back to <strong>" + Html.escape(view.redirectHost()) + "</strong>.</p>"
+                + "<p>After you allow it, you go back to <strong>" + Html.escape(view.destination()) + "</strong>.</p>"
                 + "<p>It will be able to act as you through MCProspero's tools:</p><ul>"
                 + "<li>see your account and the orgs you belong to, and switch between them;</li>"
                 + "<li>create, change, run and delete agents where your role in an org allows it;</li>"

@@ -15,6 +15,8 @@ final class FlowResponses {
         URI next;
         if (step instanceof FlowStep.Welcome welcome) {
             next = UriBuilder.fromPath("/welcome").queryParam("request", welcome.requestId()).build();
+        } else if (step instanceof FlowStep.Invitations invitations) {
+            next = UriBuilder.fromPath("/oauth/invitations").queryParam("request", invitations.requestId()).build();
         } else if (step instanceof FlowStep.Consent consent) {
             next = UriBuilder.fromPath("/oauth/consent").queryParam("request", consent.requestId()).build();
         } else {

@@ -1,5 +1,6 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.identity.IdentityMode;
 import io.mcprospero.identity.LocalAccessCode;
 import io.mcprospero.identity.SignInAttempts;
@@ -10,6 +11,7 @@ import io.mcprospero.oauth.UnsafeRedirect;
 import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.oauth.AuthorizationRequest;
 import io.mcprospero.web.ClientAddress;
+import io.mcprospero.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,7 @@ import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Local sign-in, the embedded identity provider: the person enters their email and the server's access code. */
+@BrowserPage
 @Path("/oauth/sign-in")
 @RequestScoped
 public class LocalSignInResource {
@@ -80,6 +83,10 @@ public class LocalSignInResource {
         }
         if (!accessCode.matches(code)) {
             attempts.failed(address, now);
+            if (!authorizations.codeFailed(requestId, browserSecret)) {
+                return Html.errorPage(401, "Sign-in ended", AuthorizationRequests.MAX_FAILED_CODES + " wrong access codes were "
+                        + "entered on this sign-in page, so it no longer takes any. Start again from your MCP client.");
+            }
             return SignInPage.render(request, email, "That access code is not right. It is printed in the server's log at start-up.", 401, null);
         }
         try {

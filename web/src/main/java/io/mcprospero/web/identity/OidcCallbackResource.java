@@ -1,5 +1,6 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.identity.oidc.UpstreamRefused;
 import io.mcprospero.identity.oidc.UpstreamSignIn;
 import io.mcprospero.oauth.AuthorizationRequests;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Where the upstream OpenID Connect provider sends the browser back after sign-in (register this URL there). */
+@BrowserPage
 @Path("/oauth/callback")
 @RequestScoped
 public class OidcCallbackResource {

@@ -1,6 +1,7 @@
 package io.mcprospero.web.identity;
 
 import io.mcprospero.identity.AccountDisabled;
+import io.mcprospero.identity.IdentityLinkConflict;
 import io.mcprospero.identity.NotAdmitted;
 import io.mcprospero.identity.oidc.UpstreamRefused;
 import io.mcprospero.identity.oidc.UpstreamUnavailable;
@@ -33,6 +34,14 @@ final class SignInRefusals {
         @Override
         public Response toResponse(AccountDisabled refused) {
             return Html.errorPage(403, "Account disabled", refused.getMessage());
+        }
+    }
+
+    @Provider
+    public static class IdentityLinkConflictPage implements ExceptionMapper<IdentityLinkConflict> {
+        @Override
+        public Response toResponse(IdentityLinkConflict refused) {
+            return Html.errorPage(403, "This account belongs to another sign-in", refused.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mcprospero.web.identity;
 
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.identity.SignInFlow;
 import io.mcprospero.identity.Welcome;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
  * The first-sign-in interstitial (and again whenever the terms version changes): name, time zone (the
  * browser's, preselected by a nonce-marked script) and acceptance of the terms.
  */
+@BrowserPage
 @Path("/welcome")
 @RequestScoped
 public class WelcomeResource {

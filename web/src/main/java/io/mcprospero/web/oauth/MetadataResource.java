@@ -4,6 +4,7 @@ import io.mcprospero.support.Jsons;
 import io.mcprospero.mcp.ProtocolVersions;
 import io.mcprospero.oauth.MetadataDocumentSettings;
 import io.mcprospero.oauth.OAuthSettings;
+import io.mcprospero.oauth.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -70,7 +71,7 @@ public class MetadataResource {
                 .add("code_challenge_methods_supported", Jsons.array().add("S256"))
                 .add("token_endpoint_auth_methods_supported",
                         Jsons.array().add("none").add("client_secret_post").add("client_secret_basic"))
-                .add("scopes_supported", Jsons.array().add("mcp"))
+                .add("scopes_supported", Jsons.array().add(Scopes.MCP))
                 .add("authorization_response_iss_parameter_supported", true)
                 .add("client_id_metadata_document_supported", documents.enabled())
                 .add("subject_types_supported", Jsons.array().add("public"))

@@ -7,14 +7,17 @@ import io.mcprospero.oauth.OAuthError;
 import io.mcprospero.oauth.TokenGrants;
 import io.mcprospero.oauth.TokenResponse;
 import io.mcprospero.oauth.TokenRevocation;
+import io.mcprospero.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -33,27 +36,30 @@ public class TokenResource {
     private TokenGrants grants;
     private TokenRevocation revocation;
     private OAuthClients clients;
+    private ClientAddress clientAddress;
 
     protected TokenResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public TokenResource(TokenGrants grants, TokenRevocation revocation, OAuthClients clients) {
+    public TokenResource(TokenGrants grants, TokenRevocation revocation, OAuthClients clients, ClientAddress clientAddress) {
         this.grants = grants;
         this.revocation = revocation;
         this.clients = clients;
+        this.clientAddress = clientAddress;
     }
 
     @POST
     @Path("oauth/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+    public Response token(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization,
+                          @Context HttpServletRequest http) {
         Map<String, String> parameters = singleValued(form);
         ClientCredentials credentials = credentials(parameters, authorization);
         // before the grant's transaction: a client's metadata document is fetched holding no database connection
-        clients.prefetch(credentials.clientId());
+        clients.prefetch(credentials.clientId(), clientAddress.of(http));
         TokenResponse issued = grants.exchange(parameters, credentials);
         JsonObjectBuilder body = Jsons.object()
                 .add("access_token", issued.accessToken())
@@ -70,8 +76,9 @@ public class TokenResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response tokenAtRoot(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
-        return token(form, authorization);
+    public Response tokenAtRoot(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization,
+                                @Context HttpServletRequest http) {
+        return token(form, authorization, http);
     }
 
     /** Revocation (RFC 7009): 200 whether or not the token was known. */
@@ -79,10 +86,11 @@ public class TokenResource {
     @Path("oauth/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+    public Response revoke(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization,
+                           @Context HttpServletRequest http) {
         Map<String, String> parameters = singleValued(form);
         ClientCredentials credentials = credentials(parameters, authorization);
-        clients.prefetch(credentials.clientId());
+        clients.prefetch(credentials.clientId(), clientAddress.of(http));
         // token_type_hint is not needed: our access tokens are JWTs and refresh tokens are not (RFC 7009 §2.1 lets it go)
         revocation.revoke(parameters.get("token"), credentials);
         return Response.ok().header("Cache-Control", "no-store").build();

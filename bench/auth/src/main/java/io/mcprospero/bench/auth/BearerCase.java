@@ -95,7 +95,7 @@ final class BearerCase {
         };
         OAuthSettings settings = new OAuthSettings(ISSUER, Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24),
                 Duration.ofMinutes(1), Duration.ofMinutes(10));
-        token = new AccessTokens(signingKeys, settings, Clock.systemUTC()).issue(caller.userId(), "bench-client", RESOURCE, "mcp").value();
+        token = new AccessTokens(signingKeys, settings, Clock.systemUTC()).issue(caller.userId(), "bench-client", "bench-grant", RESOURCE, "mcp").value();
         verifier = new RSASSAVerifier(key.toRSAPublicKey());
         accessTokenStore = new AccessTokenStore(signingKeys, settings, Clock.systemUTC());
         payaraStore = (IdentityStore) Class.forName("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore")

@@ -1,4 +1,4 @@
-package io.mcprospero.oauth;
+package io.mcprospero.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -36,20 +36,52 @@ public final class PublicAddresses {
             return problemWithIpv4(bytes);
         }
         if (address instanceof Inet6Address) {
-            if ((bytes[0] & 0xfe) == 0xfc) {
-                return "an IPv6 unique local address";
-            }
-            if (embedsIpv4(bytes)) {
-                byte[] ipv4 = {bytes[12], bytes[13], bytes[14], bytes[15]};
-                try {
-                    String problem = problemWith(InetAddress.getByAddress(ipv4));
-                    return problem == null ? null : problem + " (inside an IPv6 address)";
-                } catch (java.net.UnknownHostException e) {
-                    return "an unreadable address";
-                }
-            }
+            return problemWithIpv6(bytes);
         }
         return null;
+    }
+
+    /**
+     * IPv6 forms that carry an IPv4 address are judged by that address (IPv4-compatible, NAT64 64:ff9b::/96, 6to4
+     * 2002::/16); forms whose IPv4 destination cannot be read safely are refused (Teredo 2001::/32, local-use NAT64
+     * 64:ff9b:1::/48, whose translator is on the local network), as are ULA, documentation and discard prefixes.
+     */
+    private static String problemWithIpv6(byte[] b) {
+        if ((b[0] & 0xfe) == 0xfc) {
+            return "an IPv6 unique local address";
+        }
+        if (u16(b, 0) == 0x2001 && u16(b, 2) == 0x0000) {
+            return "a Teredo address (2001::/32), which tunnels to an address that cannot be checked";
+        }
+        if (u16(b, 0) == 0x2001 && u16(b, 2) == 0x0db8) {
+            return "an IPv6 documentation address (2001:db8::/32)";
+        }
+        if (u16(b, 0) == 0x0064 && u16(b, 2) == 0xff9b && u16(b, 4) == 0x0001) {
+            return "a local-use NAT64 address (64:ff9b:1::/48)";
+        }
+        if (u16(b, 0) == 0x0100 && u16(b, 2) == 0 && u16(b, 4) == 0 && u16(b, 6) == 0) {
+            return "an IPv6 discard-only address (100::/64)";
+        }
+        if (u16(b, 0) == 0x2002) {
+            return embedded(new byte[]{b[2], b[3], b[4], b[5]}, "a 6to4");
+        }
+        if (embedsIpv4(b)) {
+            return embedded(new byte[]{b[12], b[13], b[14], b[15]}, "an IPv6");
+        }
+        return null;
+    }
+
+    private static String embedded(byte[] ipv4, String form) {
+        try {
+            String problem = problemWith(InetAddress.getByAddress(ipv4));
+            return problem == null ? null : problem + " (inside " + form + " address)";
+        } catch (java.net.UnknownHostException e) {
+            return "an unreadable address";
+        }
+    }
+
+    private static int u16(byte[] b, int offset) {
+        return ((b[offset] & 0xff) << 8) | (b[offset + 1] & 0xff);
     }
 
     private static String problemWithIpv4(byte[] b) {

@@ -1,0 +1,137 @@
+package io.mcprospero.connections;
+
+import io.mcprospero.authz.Authorization;
+import io.mcprospero.authz.Caller;
+import io.mcprospero.authz.Permission;
+import io.mcprospero.failure.NotFound;
+import io.mcprospero.integrations.oauth.AccountOAuth;
+import io.mcprospero.integrations.oauth.Pkce;
+import io.mcprospero.integrations.oauth.ProviderTokens;
+import io.mcprospero.oauth.OAuthSettings;
+import io.mcprospero.support.Hashes;
+import io.mcprospero.support.RandomTokens;
+import io.mcprospero.support.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Connecting an account in the person's browser. connect_account issues a link bound to the person and the org; opening
+ * it (once) sends the browser to the provider's consent with a fresh state (and PKCE for Google); the callback
+ * brings the state back (once) with a code, which is exchanged for tokens that go straight into the org's secrets.
+ */
+@ApplicationScoped
+public class ConnectRequests {
+
+    private static final Logger LOG = Logger.getLogger(ConnectRequests.class.getName());
+    static final Duration TTL = Duration.ofMinutes(15);
+
+    /** A link for the person, and an id for the URL elicitation that offers it. */
+    public record Link(String url, String elicitationId) {
+    }
+
+    /** Where the browser goes to consent, and the state it must bring back. */
+    public record Consent(URI location, String state) {
+    }
+
+    /** What was connected, for the page that says so. */
+    public record Connected(Provider provider, String account, String orgName) {
+    }
+
+    private EntityManager entityManager;
+    private Transactions transactions;
+    private ProviderOAuths oauths;
+    private ConnectionTokens tokens;
+    private Connections connections;
+    private Authorization authorization;
+    private OAuthSettings settings;
+    private Clock clock;
+
+    protected ConnectRequests() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public ConnectRequests(EntityManager entityManager, Transactions transactions, ProviderOAuths oauths, ConnectionTokens tokens,
+                           Connections connections, Authorization authorization, OAuthSettings settings, Clock clock) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.oauths = oauths;
+        this.tokens = tokens;
+        this.connections = connections;
+        this.authorization = authorization;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public String redirectUri(Provider provider) {
+        return settings.issuer() + "/connect/" + provider.wireName() + "/callback";
+    }
+
+    public Link issue(Caller caller, Provider provider) {
+        authorization.require(caller, Permission.MANAGE_CONNECTIONS);
+        oauths.of(provider);
+        String secret = RandomTokens.next();
+        transactions.inOne(() -> entityManager.createNativeQuery("INSERT INTO connect_requests (link_hash, org_id, user_id, provider, expires_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, Hashes.sha256Hex(secret)).setParameter(2, caller.orgId())
+                .setParameter(3, caller.userId()).setParameter(4, provider.wireName()).setParameter(5, Timestamp.from(clock.instant().plus(TTL)))
+                .executeUpdate());
+        return new Link(settings.issuer() + "/connect/" + provider.wireName() + "?request=" + secret, RandomTokens.next());
+    }
+
+    /** Opens a link, once: the consent address with a new state. */
+    public Consent open(String providerName, String link) {
+        Provider provider = Provider.of(providerName);
+        AccountOAuth oauth = oauths.of(provider);
+        String state = RandomTokens.next();
+        String verifier = provider == Provider.GOOGLE ? Pkce.newVerifier() : null;
+        int opened = transactions.inOne(() -> link == null || link.length() > 128 ? 0 : entityManager.createNativeQuery(
+                        "UPDATE connect_requests SET opened_at = ?3, state_hash = ?4, code_verifier = ?5 "
+                                + "WHERE link_hash = ?1 AND provider = ?2 AND opened_at IS NULL AND expires_at > ?3")
+                .setParameter(1, Hashes.sha256Hex(link)).setParameter(2, provider.wireName()).setParameter(3, Timestamp.from(clock.instant()))
+                .setParameter(4, Hashes.sha256Hex(state)).setParameter(5, verifier).executeUpdate());
+        if (opened != 1) {
+            throw new NotFound("this connect link is unknown, used or expired; ask in the conversation for a new one (connect_account)");
+        }
+        return new Consent(oauth.authorizationUrl(state, redirectUri(provider), verifier == null ? null : Pkce.challengeOf(verifier)), state);
+    }
+
+    /** The provider's callback, once per state: exchanges the code and keeps the tokens as the org's secret. */
+    public Connected complete(String providerName, String state, String code) {
+        Provider provider = Provider.of(providerName);
+        Instant now = clock.instant();
+        Object[] request = transactions.inOne(() -> {
+            List<?> rows = state == null || state.length() > 128 ? List.of() : entityManager.createNativeQuery(
+                            "SELECT org_id, user_id, code_verifier FROM connect_requests WHERE state_hash = ?1 AND provider = ?2 "
+                                    + "AND used_at IS NULL AND expires_at > ?3")
+                    .setParameter(1, Hashes.sha256Hex(state)).setParameter(2, provider.wireName()).setParameter(3, Timestamp.from(now)).getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            int used = entityManager.createNativeQuery("UPDATE connect_requests SET used_at = ?2, code_verifier = NULL "
+                            + "WHERE state_hash = ?1 AND used_at IS NULL").setParameter(1, Hashes.sha256Hex(state))
+                    .setParameter(2, Timestamp.from(now)).executeUpdate();
+            return used == 1 ? (Object[]) rows.get(0) : null;
+        });
+        if (request == null) {
+            throw new NotFound("this sign-in with " + provider.displayName() + " is unknown, used or expired; ask in the conversation for a new "
+                    + "connect link (connect_account)");
+        }
+        String orgId = (String) request[0];
+        String userId = (String) request[1];
+        Caller person = authorization.callerIn(userId, orgId);
+        authorization.require(person, Permission.MANAGE_CONNECTIONS);
+        ProviderTokens granted = oauths.of(provider).exchange(code, redirectUri(provider), (String) request[2]);
+        tokens.store(orgId, provider, granted);
+        connections.save(orgId, provider, granted.account(), userId);
+        LOG.info(() -> "connected " + provider.wireName() + " for org " + orgId + " by user " + userId);
+        return new Connected(provider, granted.account(), person.orgName());
+    }
+}
