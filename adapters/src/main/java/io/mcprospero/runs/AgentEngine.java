@@ -20,4 +20,7 @@ public interface AgentEngine {
 
     /** Starts a run now; a second start of the same run id starts nothing. */
     void start(RunRequest request);
+
+    /** Asks a run to stop at its next step, which closes it as cancelled; nothing when it has ended or never ran. */
+    void cancel(String runId);
 }

@@ -72,6 +72,12 @@ class AgentsIT {
         anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-down\""))
                 .willReturn(aResponse().withStatus(500).withHeader("content-type", "application/json")
                         .withBody("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}")));
+        // a model that thinks for a long time: its run can be cancelled while the model call is in flight
+        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-slow\""))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(10_000).withHeader("content-type", "application/json")
+                        .withBody("{\"id\":\"msg_s\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-slow\","
+                                + "\"content\":[{\"type\":\"text\",\"text\":\"Finally.\"}],\"stop_reason\":\"end_turn\","
+                                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}")));
         anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(0).withRequestBody(containing("\"claude-haiku-garbled\""))
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody("{\"id\": \"msg_")));
         // (before the generic first turn, which would otherwise answer it: in WireMock the lower number wins)
@@ -516,5 +522,55 @@ class AgentsIT {
         assertThat(java.nio.file.Files.size(artifact)).isGreaterThan(16_384);
         assertThat(java.nio.file.Files.readString(artifact, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .as("sealed before it left").startsWith("MCPA1").doesNotContain("quarterly report");
+    }
+
+    @Test
+    void aClientThatFollowsTasksGetsRunNowAsATaskItCanReadAndCancel() throws Exception {
+        String follows = "{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}";
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("tasker")).accessToken());
+        JsonObject discovered = ModernMcp.json(person.request("server/discover", "{}", follows)).getJsonObject("result");
+        assertThat(discovered.getJsonObject("capabilities").getJsonObject("extensions").containsKey("io.modelcontextprotocol/tasks")).isTrue();
+        structured(callApproving(person, "create_agent", "{\"name\":\"Tasked\",\"instructions\":\"Work.\",\"tools\":[\"remember\"]}"));
+
+        JsonObject created = ModernMcp.json(person.request("tools/call", "{\"name\":\"update_agent\",\"arguments\":"
+                + "{\"agent\":\"Tasked\",\"action\":\"run_now\"}}", follows)).getJsonObject("result");
+        assertThat(created.getString("resultType")).as(created.toString()).isEqualTo("task");
+        assertThat(created.getString("status")).isEqualTo("working");
+        assertThat(created.containsKey("result")).as("the result lives on tasks/get").isFalse();
+        JsonObject task = settledTask(person, created.getString("taskId"), follows);
+        assertThat(task.getString("status")).as(task.toString()).isEqualTo("completed");
+        assertThat(task.getJsonObject("result").getBoolean("isError")).isFalse();
+        assertThat(task.getJsonObject("result").getJsonObject("structuredContent").getJsonObject("run").getString("final_text"))
+                .isEqualTo("Digest done.");
+        assertThat(structured(person.callTool("get_run", "{\"run_id\":\"" + task.getString("taskId") + "\"}")).getJsonObject("run")
+                .getString("status")).as("the task is the run").isEqualTo("completed");
+
+        ModernMcp stranger = new ModernMcp(server, signIn.tokensFor(email("task-stranger")).accessToken());
+        JsonObject foreign = ModernMcp.json(stranger.request("tasks/get", "{\"taskId\":\"" + task.getString("taskId") + "\"}", follows));
+        assertThat(foreign.getJsonObject("error").getInt("code")).as("another org's task does not exist for them").isEqualTo(-32602);
+        assertThat(foreign.toString()).doesNotContain("Digest done.");
+
+        structured(callApproving(person, "create_agent", "{\"name\":\"Slow\",\"instructions\":\"Think.\",\"tools\":[\"remember\"],"
+                + "\"model\":\"claude-haiku-slow\"}"));
+        String slow = ModernMcp.json(person.request("tools/call", "{\"name\":\"update_agent\",\"arguments\":"
+                + "{\"agent\":\"Slow\",\"action\":\"run_now\"}}", follows)).getJsonObject("result").getString("taskId");
+        Thread.sleep(1_500);
+        JsonObject ack = ModernMcp.json(person.request("tasks/cancel", "{\"taskId\":\"" + slow + "\"}", follows)).getJsonObject("result");
+        assertThat(ack.getString("resultType")).isEqualTo("complete");
+        assertThat(ack.containsKey("taskId")).isFalse();
+        JsonObject cancelled = settledTask(person, slow, follows);
+        assertThat(cancelled.getString("status")).as(cancelled.toString()).isEqualTo("cancelled");
+        assertThat(structured(person.callTool("get_run", "{\"run_id\":\"" + slow + "\"}")).getJsonObject("run").getString("status"))
+                .isEqualTo("cancelled");
+    }
+
+    private static JsonObject settledTask(ModernMcp person, String taskId, String capabilities) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        JsonObject task = ModernMcp.json(person.request("tasks/get", "{\"taskId\":\"" + taskId + "\"}", capabilities)).getJsonObject("result");
+        while (task.getString("status").equals("working") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            task = ModernMcp.json(person.request("tasks/get", "{\"taskId\":\"" + taskId + "\"}", capabilities)).getJsonObject("result");
+        }
+        return task;
     }
 }

@@ -142,6 +142,8 @@ public class ToolCatalog {
             return tool.transactional() ? transactions.inOne(() -> tool.call(context, call.arguments())) : tool.call(context, call.arguments());
         } catch (InputRequired questions) {
             return inputRequired(call, scope, questions);
+        } catch (TaskStarted started) {
+            return new ToolOutcome.TaskCreated(started.taskId(), started.createdAt());
         } catch (DomainException refusal) {
             return ToolResult.error(refusal.getMessage());
         } catch (RuntimeException failure) {

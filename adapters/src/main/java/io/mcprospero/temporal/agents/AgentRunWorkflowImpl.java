@@ -8,6 +8,8 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -55,8 +57,18 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
                 }
             }
             return steps.finish(request.runId(), "failed", "the run reached its limit of " + start.maxTurns() + " model turns");
-        } catch (ActivityFailure failure) {
-            return steps.finish(request.runId(), "failed", reasonOf(failure));
+        } catch (ActivityFailure | CanceledFailure failure) {
+            if (CancellationScope.current().isCancelRequested()) {
+                // the person cancelled it: the record is closed outside the cancelled scope, or it would stay "running"
+                RunSummary[] closed = new RunSummary[1];
+                Workflow.newDetachedCancellationScope(() -> closed[0] = steps.finish(request.runId(), "cancelled",
+                        "cancelled by the person")).run();
+                return closed[0];
+            }
+            if (failure instanceof ActivityFailure activity) {
+                return steps.finish(request.runId(), "failed", reasonOf(activity));
+            }
+            throw failure;
         }
     }
 

@@ -86,6 +86,15 @@ public final class TemporalAgentEngine implements AgentEngine {
         }
     }
 
+    @Override
+    public void cancel(String runId) {
+        try {
+            client().newUntypedWorkflowStub(runId).cancel();
+        } catch (WorkflowNotFoundException | IllegalStateException ended) {
+            // it has ended already: nothing to stop
+        }
+    }
+
     private WorkflowClient client() {
         WorkflowClient current = client.get();
         if (current == null) {

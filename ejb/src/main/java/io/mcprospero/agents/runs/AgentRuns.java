@@ -53,6 +53,11 @@ public class AgentRuns {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** That the caller may start or stop runs (cancelling a task is stopping its run). */
+    public void requireMayRun(Caller caller) {
+        authorization.require(caller, Permission.RUN_AGENTS);
+    }
+
     @Transactional
     public RunWithTranscript get(Caller caller, String runId) {
         authorization.require(caller, Permission.VIEW_AGENTS);

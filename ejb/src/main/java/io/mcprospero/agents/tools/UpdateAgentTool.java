@@ -6,6 +6,7 @@ import io.mcprospero.agents.runs.RunStarter;
 import io.mcprospero.agents.runs.RunTracing;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.mcp.Progress;
+import io.mcprospero.mcp.TaskStarted;
 import io.mcprospero.mcp.Tool;
 import io.mcprospero.mcp.ToolContext;
 import io.mcprospero.mcp.ToolResult;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
 import java.util.UUID;
 
 /** update_agent: modify (a new version), approve (the person's), pause, resume, run_now. */
@@ -89,6 +91,9 @@ public class UpdateAgentTool implements Tool {
                 Agent agent = agents.runnable(context.caller(), ref);
                 String runId = UUID.randomUUID().toString();
                 runs.start(new RunRequest(agent.id(), runId, "run_now", null, RunTracing.currentTraceparent()));
+                if (context.client().followsTasks()) {
+                    throw new TaskStarted(runId, Instant.now());
+                }
                 if (context.progress() != Progress.NONE) {
                     yield follower.follow(context.caller(), context.progress(), agent.name(), runId, extra);
                 }

@@ -5,6 +5,7 @@ import io.mcprospero.authz.PlatformAdmins;
 import io.mcprospero.grants.Grants;
 import io.mcprospero.mcp.BearerToken;
 import io.mcprospero.mcp.ContentCatalog;
+import io.mcprospero.mcp.TaskCatalog;
 import io.mcprospero.mcp.CallScope;
 import io.mcprospero.mcp.EventStream;
 import io.mcprospero.mcp.JsonRpc;
@@ -60,6 +61,7 @@ public class ModernProtocol {
     private ServerIdentity identity;
     private ListenStreams listeners;
     private ContentCatalog content;
+    private TaskCatalog tasks;
     private boolean strictHeaders;
 
     protected ModernProtocol() {
@@ -68,13 +70,14 @@ public class ModernProtocol {
 
     @Inject
     public ModernProtocol(Grants grants, ToolCatalog tools, PlatformAdmins admins, ServerIdentity identity, ListenStreams listeners,
-                          ContentCatalog content, @ConfigProperty(name = "mcprospero.mcp.strict-headers") boolean strictHeaders) {
+                          ContentCatalog content, TaskCatalog tasks, @ConfigProperty(name = "mcprospero.mcp.strict-headers") boolean strictHeaders) {
         this.grants = grants;
         this.tools = tools;
         this.admins = admins;
         this.identity = identity;
         this.listeners = listeners;
         this.content = content;
+        this.tasks = tasks;
         this.strictHeaders = strictHeaders;
     }
 
@@ -109,10 +112,11 @@ public class ModernProtocol {
                 case "resources/list", "resources/templates/list", "prompts/list" -> reply(request,
                         cacheable(content.answer(request.method(), request.params(), caller.get()), LISTS_TTL_MS, "private"));
                 case "resources/read", "prompts/get" -> reply(request, content.answer(request.method(), request.params(), caller.get()));
+                case "tasks/get", "tasks/cancel" -> reply(request, tasks.answer(request.method(), request.params(), caller.get()));
                 default -> throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()
                         + (REMOVED.contains(request.method()) ? " (removed in 2026-07-28)" : "")
                         + ". This server offers server/discover, tools/list, tools/call, resources/list, resources/read, "
-                        + "prompts/list, prompts/get and subscriptions/listen.");
+                        + "prompts/list, prompts/get, tasks/get, tasks/cancel and subscriptions/listen.");
             };
         } catch (JsonRpcError error) {
             return new McpAnswer.Reply(statusOf(error), JsonRpc.error(request.id(), error), null);
@@ -122,6 +126,7 @@ public class ModernProtocol {
     private JsonObjectBuilder capabilities() {
         JsonObjectBuilder capabilities = Jsons.object().add("tools", Jsons.object().add("listChanged", true));
         content.declare(capabilities);
+        tasks.declare(capabilities);
         return capabilities;
     }
 
@@ -148,7 +153,7 @@ public class ModernProtocol {
         }
         ToolCall call = new ToolCall(name.getString(), arguments instanceof JsonObject object ? object : null,
                 params.get("inputResponses"), state instanceof JsonString text ? text.getString() : null);
-        ClientAbilities client = ClientAbilities.of(meta.clientCapabilities());
+        ClientAbilities client = ClientAbilities.modern(meta.clientCapabilities());
         boolean admin = admins.isAdmin(caller);
         if (meta.progressToken() == null) {
             return McpAnswer.Reply.ok(JsonRpc.result(request.id(), outcome(tools.call(call, new CallScope(caller, token.grantId(), admin, client, Progress.NONE)))));
@@ -193,6 +198,9 @@ public class ModernProtocol {
     private JsonObject outcome(ToolOutcome outcome) {
         if (outcome instanceof ToolResult result) {
             return complete(Jsons.object(result.toJson(tools.surfaceVersion()))).build();
+        }
+        if (outcome instanceof ToolOutcome.TaskCreated task) {
+            return TaskCatalog.created(task).add("_meta", Jsons.object().add(RequestMeta.SERVER_INFO, identity.brief())).build();
         }
         ToolOutcome.InputRequiredResult input = (ToolOutcome.InputRequiredResult) outcome;
         JsonObjectBuilder requests = Jsons.object();
