@@ -442,6 +442,8 @@ class AgentsIT {
             assertThat(outcome.getString("outcome")).as(outcome.toString()).isEqualTo("completed");
             assertThat(outcome.getJsonObject("run").getString("final_text")).isEqualTo("Digest done.");
         }
+    }
+
     private static List<JsonObject> toolCalls(JsonObject run) {
         return run.getJsonArray("steps").getValuesAs(JsonValue::asJsonObject).stream().filter(step -> step.getString("kind").equals("tool_call"))
                 .toList();
