@@ -454,7 +454,8 @@ class WorkEmailDigestIT {
     @Test
     void whatsAppIsRefusedWhileSwitchedOffTheAdminSwitchesItOnAndARunStopsOnceItIsOffAgain() throws Exception {
         ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("wanda")).accessToken());
-        ModernMcp admin = new ModernMcp(server, signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken());
+        String adminToken = signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken();
+        ModernMcp admin = new ModernMcp(server, adminToken);
         String arguments = "{\"name\":\"Texter\",\"instructions\":\"[whatsapp] Text me when something is urgent.\",\"tools\":[\"whatsapp_send\"],"
                 + "\"destinations\":[\"+49 151 12345678\"]}";
         JsonObject whatsApp = structured(person.callTool("list_available_tools", "{}")).getJsonArray("tools").getValuesAs(JsonValue::asJsonObject)
@@ -476,7 +477,9 @@ class WorkEmailDigestIT {
         assertThat(created.getString("outcome")).isEqualTo("approved");
         assertThat(created.getJsonObject("agent").getJsonObject("manifest").getJsonArray("sends_to").getString(0)).isEqualTo("WhatsApp to +4915112345678");
 
-        admin.callTool("admin", "{\"action\":\"set_tool_availability\",\"tool\":\"whatsapp\",\"enabled\":false}");
+        HttpResponse<String> off = Http.putJson(server.baseUrl() + "/admin/tools/whatsapp", "{\"status\":\"disabled\"}",
+                "Authorization", "Bearer " + adminToken);
+        assertThat(off.statusCode()).as("the admin API does the same: " + off.body()).isEqualTo(200);
         JsonObject run = runNowAndWait(person, "Texter");
 
         assertThat(run.getString("status")).isEqualTo("failed");
