@@ -142,6 +142,21 @@ public class AdminResource {
         return AdminViews.membership(membership).build();
     }
 
+    /** A family of agent tools switched on or off for the platform (the admin tool's set_tool_availability). */
+    @PUT
+    @Path("tools/{family}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject setToolAvailability(@PathParam("family") String family, String body) {
+        String adminEmail = admin();
+        String status = field(body, "status", "{\"status\": \"enabled\"} or {\"status\": \"disabled\"}");
+        if (!status.equals("enabled") && !status.equals("disabled")) {
+            throw new InvalidInput("status must be \"enabled\" or \"disabled\"; got \"" + status + "\"");
+        }
+        ToolFamily tools = ToolFamily.of(family);
+        switches.set(tools, status.equals("enabled"), adminEmail);
+        return Jsons.object().add("tool", tools.wireName()).add("enabled", status.equals("enabled")).build();
+    }
+
     /**
      * The platform admin's email; a token whose grant was revoked or whose user is gone or disabled, or a caller our
      * AccessTokenStore did not verify, is answered like one on /mcp.
