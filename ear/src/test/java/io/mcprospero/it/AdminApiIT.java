@@ -46,6 +46,19 @@ class AdminApiIT {
     }
 
     @Test
+    void anIdentityLinkIsResetOnlyForALinkedAccountAndOnlyByAPlatformAdmin() {
+        String person = email("local");
+        String token = new LocalSignIn(server).tokensFor(person).accessToken();
+
+        HttpResponse<String> unlinked = Http.delete(server.baseUrl() + "/admin/users/" + person + "/identity-link", bearer(adminToken));
+        HttpResponse<String> notAdmin = Http.delete(server.baseUrl() + "/admin/users/" + person + "/identity-link", bearer(token));
+
+        assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(400);
+        assertThat(Http.json(unlinked).getString("error_description")).contains("not linked to an upstream identity");
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theAllowlistIsEditedOverHttpAndSeenByTheTool() {
         HttpResponse<String> added = Http.postJson(server.baseUrl() + "/admin/allowlist", "{\"entry\":\"@Acme-Rest.example\"}", bearer(adminToken));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);

@@ -487,8 +487,8 @@ class AgentsIT {
         assertThat(toolCalls(run)).extracting(call -> call.getString("result")).containsExactly(
                 "https://169.254.169.254/latest/meta-data/ cannot be fetched: its host 169.254.169.254 is a link-local address; "
                         + "a URL the server fetches must name its host by a domain name.",
-                "https://127.0.0.1/admin cannot be fetched: its host 127.0.0.1 is a loopback address; a URL the server fetches must name its "
-                        + "host by a domain name.");
+                "https://127.0.0.1/admin cannot be fetched: its host 127.0.0.1 is a loopback address; "
+                        + "a URL the server fetches must name its host by a domain name.");
         anthropic.verify(postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing("is a link-local address")));
     }
 

@@ -107,7 +107,7 @@ class McpTransportIT {
     @Test
     void anUnknownMethodIsMethodNotFound() {
         mcp.initialize();
-        assertThat(mcp.request("resources/list", null).getJsonObject("error").getInt("code")).isEqualTo(-32601);
+        assertThat(mcp.request("completion/complete", null).getJsonObject("error").getInt("code")).isEqualTo(-32601);
     }
 
     @Test

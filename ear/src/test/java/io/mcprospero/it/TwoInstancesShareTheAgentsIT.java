@@ -122,6 +122,7 @@ class TwoInstancesShareTheAgentsIT {
         String runId = person.runNow("Kill me");
         MessagesStandIn.Request held = anthropic.awaitHeld(Duration.ofSeconds(120));
         assertThat(held).as("the run reached its second model call").isNotNull();
+        assertThat(held.apiKey()).isIn(KEY_A, KEY_B);
         ServerUnderTest victim = KEY_A.equals(held.apiKey()) ? first : second;
         String survivorKey = KEY_A.equals(held.apiKey()) ? KEY_B : KEY_A;
         victim.kill();

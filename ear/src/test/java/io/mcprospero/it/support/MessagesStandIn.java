@@ -98,7 +98,7 @@ public final class MessagesStandIn implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Request request = new Request(exchange.getRequestHeaders().getFirst("x-api-key"), body);
+            Request request = new Request(keyOf(exchange), body);
             requests.add(request);
             if (!request.isFirstTurn() && shouldHold(request)) {
                 heldRequest = request;
@@ -118,6 +118,16 @@ public final class MessagesStandIn implements AutoCloseable {
         } catch (IOException askerGone) {
             // the instance that asked was killed while its answer was held
         }
+    }
+
+    /** The key as the SDK sent it: x-api-key, or a bearer token. */
+    private static String keyOf(HttpExchange exchange) {
+        String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (apiKey == null && authorization != null && authorization.startsWith("Bearer ")) {
+            return authorization.substring("Bearer ".length());
+        }
+        return apiKey;
     }
 
     private synchronized boolean shouldHold(Request request) {

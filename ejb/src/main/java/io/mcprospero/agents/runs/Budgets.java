@@ -26,6 +26,7 @@ public class Budgets {
     }
 
     private EntityManager entityManager;
+    private UsageDays usageDays;
     private Clock clock;
     private long defaultDaily;
 
@@ -34,8 +35,10 @@ public class Budgets {
     }
 
     @Inject
-    public Budgets(EntityManager entityManager, Clock clock, @ConfigProperty(name = "mcprospero.budget.daily-units") long defaultDaily) {
+    public Budgets(EntityManager entityManager, UsageDays usageDays, Clock clock,
+                   @ConfigProperty(name = "mcprospero.budget.daily-units") long defaultDaily) {
         this.entityManager = entityManager;
+        this.usageDays = usageDays;
         this.clock = clock;
         this.defaultDaily = defaultDaily;
     }
@@ -85,10 +88,15 @@ public class Budgets {
         LocalDate day = today();
         long budget = dailyOf(orgId);
         java.sql.Date date = java.sql.Date.valueOf(day);
-        // the day's row, created by the first call of the day (a racing twin's insert finds it there)
-        entityManager.createNativeQuery("INSERT INTO org_usage (org_id, usage_day, units) SELECT ?1, ?2, 0 WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM org_usage WHERE org_id = ?1 AND usage_day = ?2)")
-                .setParameter(1, orgId).setParameter(2, date).executeUpdate();
+        // the day's row, created by the first call of the day; when two first calls race, the key refuses one insert,
+        // and that one holds against the row its twin made
+        try {
+            usageDays.open(orgId, date);
+        } catch (RuntimeException raced) {
+            if (!UsageDays.isUniqueViolation(raced)) {
+                throw raced;
+            }
+        }
         int held = entityManager.createNativeQuery("UPDATE org_usage SET units = units + ?3 WHERE org_id = ?1 AND usage_day = ?2 "
                         + "AND units + ?3 <= ?4")
                 .setParameter(1, orgId).setParameter(2, date).setParameter(3, units).setParameter(4, budget).executeUpdate();

@@ -36,7 +36,7 @@ class ATurnIsChargedOnceHoweverOftenItIsAttemptedTest {
         EntityManager entityManager = database.factory().createEntityManager();
         String orgId = UUID.randomUUID().toString();
         database.execute("INSERT INTO orgs (id, name, personal, created_at, version) VALUES (?, 'Held', false, CURRENT_TIMESTAMP, 1)", orgId);
-        Budgets budgets = new Budgets(entityManager, NOON, 10_000);
+        Budgets budgets = new Budgets(entityManager, new UsageDays(entityManager), NOON, 10_000);
 
         Budgets.Reservation dead = inTransaction(entityManager, () -> budgets.reserve("run-1/turn-0", orgId, 3_000));
         assertThat(dead).isNotNull();

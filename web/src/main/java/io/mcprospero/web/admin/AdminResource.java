@@ -127,6 +127,15 @@ public class AdminResource {
         return AdminViews.user(changed, admins.isAdminEmail(changed.email())).build();
     }
 
+    /** The explicit relinking step of OIDC sign-in (the admin tool's reset_identity_link). */
+    @DELETE
+    @Path("users/{user}/identity-link")
+    public JsonObject resetIdentityLink(@PathParam("user") String user) {
+        String adminEmail = admin();
+        User changed = users.resetIdentityLink(user, adminEmail);
+        return AdminViews.user(changed, admins.isAdminEmail(changed.email())).build();
+    }
+
     @PUT
     @Path("orgs/{org}/members/{user}/role")
     @Consumes(MediaType.APPLICATION_JSON)
