@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ModernMcp;
 import io.mcprospero.it.support.RawMcp;
@@ -383,6 +384,36 @@ class WorkEmailDigestIT {
         google.verify(getRequestedFor(urlPathEqualTo("/gmail/v1/users/me/messages/m-q3")).withHeader("Authorization", equalTo("Bearer ya29.lin-1")));
     }
 
+    @Test
+    void aLegacySessionThatOpensLinksIsOfferedTheConnectLinkOnTheCallsStream() throws Exception {
+        String token = signIn.tokensFor(email("leah")).accessToken();
+        HttpResponse<String> initialized = Http.postJson(server.mcpUrl(), "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+                        + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"elicitation\":{\"url\":{}}},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+                "Authorization", "Bearer " + token, "Accept", "application/json, text/event-stream");
+        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+
+        try (ModernMcp.Stream call = ModernMcp.Stream.of(HttpRequest.newBuilder(URI.create(server.mcpUrl()))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json, text/event-stream")
+                .header("Content-Type", "application/json").header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"connect_account\",\"arguments\":{\"provider\":\"slack\"}}}")).build())) {
+            JsonObject question = call.next(Duration.ofSeconds(10));
+            assertThat(question.getString("method")).isEqualTo("elicitation/create");
+            JsonObject params = question.getJsonObject("params");
+            assertThat(params.getString("mode")).isEqualTo("url");
+            assertThat(consentInBrowser(params.getString("url"), null).statusCode()).isEqualTo(200);
+
+            HttpResponse<String> answered = Http.postJson(server.mcpUrl(), "{\"jsonrpc\":\"2.0\",\"id\":\"" + question.getString("id")
+                            + "\",\"result\":{\"action\":\"accept\"}}", "Authorization", "Bearer " + token,
+                    "Accept", "application/json, text/event-stream", "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+            JsonObject result = call.next(Duration.ofSeconds(10)).getJsonObject("result");
+            assertThat(result.getJsonObject("structuredContent").getString("outcome")).isEqualTo("opened");
+        }
+        assertThat(structured(new ModernMcp(server, token).callTool("list_connections", "{}")).getJsonArray("connections").getJsonObject(0)
+                .getString("account")).isEqualTo("Acme Work");
+    }
+
     private static int consentInBrowserStatus(String connectUrl) throws Exception {
         return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(URI.create(connectUrl)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
@@ -423,7 +454,8 @@ class WorkEmailDigestIT {
     @Test
     void whatsAppIsRefusedWhileSwitchedOffTheAdminSwitchesItOnAndARunStopsOnceItIsOffAgain() throws Exception {
         ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("wanda")).accessToken());
-        ModernMcp admin = new ModernMcp(server, signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken());
+        String adminToken = signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken();
+        ModernMcp admin = new ModernMcp(server, adminToken);
         String arguments = "{\"name\":\"Texter\",\"instructions\":\"[whatsapp] Text me when something is urgent.\",\"tools\":[\"whatsapp_send\"],"
                 + "\"destinations\":[\"+49 151 12345678\"]}";
         JsonObject whatsApp = structured(person.callTool("list_available_tools", "{}")).getJsonArray("tools").getValuesAs(JsonValue::asJsonObject)
@@ -445,7 +477,9 @@ class WorkEmailDigestIT {
         assertThat(created.getString("outcome")).isEqualTo("approved");
         assertThat(created.getJsonObject("agent").getJsonObject("manifest").getJsonArray("sends_to").getString(0)).isEqualTo("WhatsApp to +4915112345678");
 
-        admin.callTool("admin", "{\"action\":\"set_tool_availability\",\"tool\":\"whatsapp\",\"enabled\":false}");
+        HttpResponse<String> off = Http.putJson(server.baseUrl() + "/admin/tools/whatsapp", "{\"status\":\"disabled\"}",
+                "Authorization", "Bearer " + adminToken);
+        assertThat(off.statusCode()).as("the admin API does the same: " + off.body()).isEqualTo(200);
         JsonObject run = runNowAndWait(person, "Texter");
 
         assertThat(run.getString("status")).isEqualTo("failed");

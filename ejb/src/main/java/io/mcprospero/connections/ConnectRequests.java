@@ -79,6 +79,9 @@ public class ConnectRequests {
         authorization.require(caller, Permission.MANAGE_CONNECTIONS);
         oauths.of(provider);
         String secret = RandomTokens.next();
+        // requests expired a day ago are of no use, not even to explain a late click
+        transactions.inOne(() -> entityManager.createNativeQuery("DELETE FROM connect_requests WHERE expires_at < ?1")
+                .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).executeUpdate());
         transactions.inOne(() -> entityManager.createNativeQuery("INSERT INTO connect_requests (link_hash, org_id, user_id, provider, expires_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, Hashes.sha256Hex(secret)).setParameter(2, caller.orgId())
                 .setParameter(3, caller.userId()).setParameter(4, provider.wireName()).setParameter(5, Timestamp.from(clock.instant().plus(TTL)))

@@ -8,10 +8,20 @@ import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import io.mcprospero.integrations.IntegrationFailure;
 import java.io.IOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** What Gmail and Calendar share: one HTTP transport on the JDK, the bearer token on each request, errors as ours. */
 public final class GoogleApis {
 
+    /**
+     * The Google HTTP client logs whole requests and responses (mail bodies) at CONFIG and below, and the JDK's
+     * HttpURLConnection under it logs the headers (the bearer token) at FINE: an operator turning up the log level
+     * would print them. Both loggers are pinned at INFO, and held here so that they keep their level.
+     */
+    private static final List<Logger> WIRE_LOGS = List.of(pinned(Logger.getLogger(HttpTransport.class.getName())),
+            pinned(Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection")));
     public static final HttpTransport TRANSPORT = new NetHttpTransport();
     public static final JsonFactory JSON = GsonFactory.getDefaultInstance();
     public static final String APPLICATION = "MCProspero";
@@ -24,6 +34,11 @@ public final class GoogleApis {
     }
 
     private GoogleApis() {
+    }
+
+    private static Logger pinned(Logger logger) {
+        logger.setLevel(Level.INFO);
+        return logger;
     }
 
     public static HttpRequestInitializer bearer(String accessToken) {

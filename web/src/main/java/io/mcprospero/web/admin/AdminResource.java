@@ -3,6 +3,8 @@ package io.mcprospero.web.admin;
 import io.mcprospero.admin.AdminViews;
 import io.mcprospero.authz.Authorization;
 import io.mcprospero.authz.PlatformAdmins;
+import io.mcprospero.connections.agenttools.ToolFamily;
+import io.mcprospero.connections.agenttools.ToolSwitches;
 import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.grants.Grants;
 import io.mcprospero.identity.UserAccounts;
@@ -58,6 +60,7 @@ public class AdminResource {
     private Members members;
     private PlatformAdmins admins;
     private Grants grants;
+    private ToolSwitches switches;
 
     protected AdminResource() {
         // for the CDI proxy
@@ -65,7 +68,7 @@ public class AdminResource {
 
     @Inject
     public AdminResource(SecurityContext security, Authorization authorization, OAuthSettings settings, SignupAllowlist allowlist,
-                         UserAccounts users, Members members, PlatformAdmins admins, Grants grants) {
+                         UserAccounts users, Members members, PlatformAdmins admins, Grants grants, ToolSwitches switches) {
         this.security = security;
         this.authorization = authorization;
         this.settings = settings;
@@ -74,6 +77,7 @@ public class AdminResource {
         this.members = members;
         this.admins = admins;
         this.grants = grants;
+        this.switches = switches;
     }
 
     @GET
@@ -145,6 +149,21 @@ public class AdminResource {
             throw new InvalidInput(badRole.getMessage());
         }
         return AdminViews.membership(membership).build();
+    }
+
+    /** A family of agent tools switched on or off for the platform (the admin tool's set_tool_availability). */
+    @PUT
+    @Path("tools/{family}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject setToolAvailability(@PathParam("family") String family, String body) {
+        String adminEmail = admin();
+        String status = field(body, "status", "{\"status\": \"enabled\"} or {\"status\": \"disabled\"}");
+        if (!status.equals("enabled") && !status.equals("disabled")) {
+            throw new InvalidInput("status must be \"enabled\" or \"disabled\"; got \"" + status + "\"");
+        }
+        ToolFamily tools = ToolFamily.of(family);
+        switches.set(tools, status.equals("enabled"), adminEmail);
+        return Jsons.object().add("tool", tools.wireName()).add("enabled", status.equals("enabled")).build();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mcprospero.web.connections;
 import io.mcprospero.connections.ConnectRequests;
 import io.mcprospero.failure.DomainException;
 import io.mcprospero.integrations.IntegrationFailure;
+import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.support.Hashes;
 import io.mcprospero.web.Html;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,8 @@ import jakarta.ws.rs.core.Response;
  * Connecting an account in the person's browser: {@code /connect/{provider}?request=…} (the link connect_account gave)
  * sends the browser to the provider's consent; {@code /connect/{provider}/callback} takes the code back. The state
  * travels in the redirect and in a cookie of this browser, and both must match, so a callback started in another
- * browser (a forged sign-in) is refused.
+ * browser (a forged sign-in) is refused. The cookie is Lax, not Strict: it must come back on the provider's top-level
+ * redirect; Secure when the public URL is https.
  */
 @Path("/connect/{provider}")
 @RequestScoped
@@ -30,14 +32,16 @@ public class ConnectResource {
     static final String STATE_COOKIE = "mcprospero_connect_state";
 
     private ConnectRequests requests;
+    private OAuthSettings settings;
 
     protected ConnectResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public ConnectResource(ConnectRequests requests) {
+    public ConnectResource(ConnectRequests requests, OAuthSettings settings) {
         this.requests = requests;
+        this.settings = settings;
     }
 
     @GET
@@ -51,7 +55,7 @@ public class ConnectResource {
         }
         return Response.seeOther(consent.location())
                 .cookie(new NewCookie.Builder(STATE_COOKIE).value(consent.state()).path("/connect/" + provider).httpOnly(true)
-                        .sameSite(NewCookie.SameSite.LAX).maxAge(900).build())
+                        .secure(settings.issuer().startsWith("https:")).sameSite(NewCookie.SameSite.LAX).maxAge(900).build())
                 .header("Cache-Control", "no-store")
                 .build();
     }
