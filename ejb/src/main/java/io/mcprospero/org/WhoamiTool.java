@@ -39,7 +39,7 @@ public class WhoamiTool implements Tool {
         return "whoami";
     }
 
-    /** Everything it answers came with the caller, read for this request already, but the budget: one query, its own transaction. */
+    /** Everything it answers came with the caller, read for this request already, but the budget: a glance, rarely a query. */
     @Override
     public boolean transactional() {
         return false;
@@ -59,7 +59,7 @@ public class WhoamiTool implements Tool {
         if (caller.displayName() != null) {
             userJson.add("name", caller.displayName());
         }
-        Budgets.Standing budget = budgets.standing(caller.orgId());
+        Budgets.Standing budget = budgets.glance(caller.orgId());
         JsonObject structured = Jsons.object()
                 .add("user", userJson)
                 .add("org", Jsons.object()

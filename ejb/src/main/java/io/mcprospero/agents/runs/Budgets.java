@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Budgets {
 
+    static final long GLANCE_MILLIS = 5_000;
+    private static final int GLANCES = 10_000;
+
     /** Units held for one call (named by its key), on the day they were held. */
     public record Reservation(String key, String orgId, LocalDate day, long units) {
     }
@@ -29,6 +34,11 @@ public class Budgets {
     private UsageDays usageDays;
     private Clock clock;
     private long defaultDaily;
+    /** What whoami shows, kept briefly: it is asked on every whoami, and a few seconds late is fine to read. */
+    private final Map<String, Glance> glances = new ConcurrentHashMap<>();
+
+    private record Glance(Standing standing, long until) {
+    }
 
     protected Budgets() {
         // for the CDI proxy
@@ -73,6 +83,24 @@ public class Budgets {
         return new Standing(row[0] == null ? defaultDaily : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
     }
 
+    /**
+     * The org's standing as a person reads it: at most {@link #GLANCE_MILLIS} old, and fresh after this instance held,
+     * settled or set anything for the org. Spending is never decided on it ({@link #reserve} reads the database).
+     */
+    public Standing glance(String orgId) {
+        long now = clock.millis();
+        Glance kept = glances.get(orgId);
+        if (kept != null && kept.until() > now) {
+            return kept.standing();
+        }
+        Standing standing = standing(orgId);
+        if (glances.size() >= GLANCES) {
+            glances.clear();
+        }
+        glances.put(orgId, new Glance(standing, now + GLANCE_MILLIS));
+        return standing;
+    }
+
     @Transactional
     public long leftToday(String orgId) {
         return standing(orgId).left();
@@ -84,6 +112,7 @@ public class Budgets {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Reservation reserve(String key, String orgId, long units) {
+        glances.remove(orgId);
         release(key);
         LocalDate day = today();
         long budget = dailyOf(orgId);
@@ -112,6 +141,7 @@ public class Budgets {
     /** Replaces a reservation by what the call really cost. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(Reservation reservation, long actual) {
+        glances.remove(reservation.orgId());
         int removed = entityManager.createNativeQuery("DELETE FROM budget_holds WHERE hold_key = ?1").setParameter(1, reservation.key())
                 .executeUpdate();
         // no hold: a later attempt of this call released it already, and the cost is that attempt's to settle
@@ -137,6 +167,7 @@ public class Budgets {
     /** An admin's setting of an org's daily budget. */
     @Transactional
     public void setDaily(String orgId, long units) {
+        glances.remove(orgId);
         if (orgId.length() > 36 || entityManager.find(io.mcprospero.persistence.org.Org.class, orgId) == null) {
             throw new io.mcprospero.failure.NotFound("no org with id '" + orgId + "'; call list_orgs or list_users to find it");
         }
