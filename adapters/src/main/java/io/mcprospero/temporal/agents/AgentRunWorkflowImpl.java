@@ -42,11 +42,11 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
 
     @Override
     public RunSummary run(RunRequest request) {
-        RunStart start = steps.begin(request);
-        if (!start.proceed()) {
-            return new RunSummary(request.runId(), "skipped", start.reason());
-        }
         try {
+            RunStart start = steps.begin(request);
+            if (!start.proceed()) {
+                return new RunSummary(request.runId(), "skipped", start.reason());
+            }
             for (int turn = 0; turn < start.maxTurns(); turn++) {
                 Thought thought = steps.think(request.runId(), turn);
                 if (thought.done()) {
