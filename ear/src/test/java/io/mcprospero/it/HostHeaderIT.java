@@ -43,6 +43,16 @@ class HostHeaderIT {
     }
 
     @Test
+    void everyOtherBrowserPageRefusesAForeignHostToo() throws IOException {
+        // the connect link and its callback set the browser's state cookie; the approval page sets its CSRF cookie
+        for (String path : new String[] {"/connect/google?request=x", "/connect/slack/callback?state=s&code=c", "/agents/approve/x"}) {
+            String answer = get(path, "rebind.attacker.example:" + server.port());
+            assertThat(statusOf(answer)).as(path).isEqualTo(421);
+            assertThat(answer).as(path).doesNotContainIgnoringCase("Set-Cookie");
+        }
+    }
+
+    @Test
     void thePublicHostAndItsLoopbackAliasesAreServed() throws IOException {
         assertThat(statusOf(get(authorizePath(), "localhost:" + server.port()))).isEqualTo(200);
         assertThat(statusOf(get(authorizePath(), "127.0.0.1:" + server.port()))).isEqualTo(200);

@@ -5,6 +5,7 @@ import io.mcprospero.failure.DomainException;
 import io.mcprospero.integrations.IntegrationFailure;
 import io.mcprospero.oauth.OAuthSettings;
 import io.mcprospero.support.Hashes;
+import io.mcprospero.web.BrowserPage;
 import io.mcprospero.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  * browser (a forged sign-in) is refused. The cookie is Lax, not Strict: it must come back on the provider's top-level
  * redirect; Secure when the public URL is https.
  */
+@BrowserPage
 @Path("/connect/{provider}")
 @RequestScoped
 public class ConnectResource {
