@@ -9,6 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.mcprospero.it.support.People.email;
+import static io.mcprospero.it.support.People.refusal;
+import static io.mcprospero.it.support.People.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -130,22 +133,6 @@ class AgentsIT {
                 .withBody("{\"id\":\"msg_t\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + model + "\","
                         + "\"content\":[" + blocks + "],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
                         + "\"usage\":{\"input_tokens\":60,\"output_tokens\":20}}");
-    }
-
-    private static String email(String who) {
-        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static JsonObject structured(JsonObject response) {
-        JsonObject result = response.getJsonObject("result");
-        assertThat(result.getBoolean("isError")).as(response.toString()).isFalse();
-        return result.getJsonObject("structuredContent");
-    }
-
-    private static String refusal(JsonObject response) {
-        JsonObject result = response.getJsonObject("result");
-        assertThat(result.getBoolean("isError")).as(response.toString()).isTrue();
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
     }
 
     /** A 2026-07-28 tool call by a client that elicits: the first round asks, the second answers yes. */

@@ -11,6 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.mcprospero.it.support.People.email;
+import static io.mcprospero.it.support.People.refusal;
+import static io.mcprospero.it.support.People.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -211,22 +214,6 @@ class WorkEmailDigestIT {
 
     private static String toolUse(String id, String name, String input) {
         return "[{\"type\":\"tool_use\",\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"input\":" + input + "}]";
-    }
-
-    private static String email(String who) {
-        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static JsonObject structured(JsonObject response) {
-        JsonObject result = response.getJsonObject("result");
-        assertThat(result.getBoolean("isError")).as(response.toString()).isFalse();
-        return result.getJsonObject("structuredContent");
-    }
-
-    private static String refusal(JsonObject response) {
-        JsonObject result = response.getJsonObject("result");
-        assertThat(result.getBoolean("isError")).as(response.toString()).isTrue();
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
     }
 
     /** The person's browser: opens the connect link, picks an account at the provider's consent, comes back to MCProspero. */
