@@ -33,6 +33,8 @@ public final class ServerUnderTest implements AutoCloseable {
 
     public static final String ACCESS_CODE = "it-access-code-4711";
     public static final String ADMIN_EMAIL = "admin@example.com";
+    /** The shared server's mcprospero.operations.token: the operators' password for /metrics. */
+    public static final String OPERATIONS_TOKEN = "it-operations-token-0123456789abcdef";
     private static ServerUnderTest shared;
     private static RuntimeException sharedFailure;
 
@@ -67,6 +69,7 @@ public final class ServerUnderTest implements AutoCloseable {
                         "MCPROSPERO_DB_USER", dbUser(),
                         "MCPROSPERO_CORS_ORIGINS", "http://localhost:6274",
                         "MCPROSPERO_ADMINS", ADMIN_EMAIL,
+                        "MCPROSPERO_OPERATIONS_TOKEN", OPERATIONS_TOKEN,
                         "OTEL_TRACES_EXPORTER", "logging",
                         // sign-in is not what these tests are about; the allowlist has its own tests
                         "MCPROSPERO_SIGNUP_OPEN", "true",
