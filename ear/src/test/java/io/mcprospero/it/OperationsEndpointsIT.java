@@ -71,7 +71,7 @@ class OperationsEndpointsIT {
 
     @Test
     void theOperatorsScraperGetsPrometheusTextWithTheToken() {
-        for (String path : new String[]{"/metrics", "/metrics/base"}) {
+        for (String path : new String[]{"/metrics", "/metrics?scope=base"}) {
             HttpResponse<String> metrics = Http.get(server.baseUrl() + path,
                     "Authorization", basic("prometheus", ServerUnderTest.OPERATIONS_TOKEN));
 
