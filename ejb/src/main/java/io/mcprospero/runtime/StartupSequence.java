@@ -7,6 +7,7 @@ import io.mcprospero.identity.oidc.OidcSettings;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.oauth.SigningKeys;
 import io.mcprospero.observability.ConsoleLogging;
+import io.mcprospero.observability.OperatorCredential;
 import io.mcprospero.schema.SchemaMigrations;
 import io.mcprospero.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,11 +38,12 @@ public class StartupSequence {
     private final String identityMode;
     private final KeyManagement keys;
     private final OidcSettings oidc;
+    private final OperatorCredential operators;
 
     @Inject
     StartupSequence(SchemaMigrations schema, SigningKeys signingKeys, WorkflowEngine engine,
             LocalAccessCode accessCode, SignInAttempts signInAttempts, @ConfigProperty(name = "mcprospero.identity.mode") String identityMode,
-            KeyManagement keys, OidcSettings oidc) {
+            KeyManagement keys, OidcSettings oidc, OperatorCredential operators) {
         this.schema = schema;
         this.signingKeys = signingKeys;
         this.engine = engine;
@@ -50,11 +52,12 @@ public class StartupSequence {
         this.identityMode = identityMode;
         this.keys = keys;
         this.oidc = oidc;
+        this.operators = operators;
     }
 
     /** For the container's proxy only. */
     protected StartupSequence() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     public void start() {
@@ -66,6 +69,8 @@ public class StartupSequence {
             signInAttempts.allowedFailures();
             accessCode.requireSafeExposure();
         }
+        // a token too short to be a secret fails the start, not the first scrape
+        boolean metricsServed = operators.configured();
         ConsoleLogging.useJson();
         Jsons.pinProviderForTheProcess();
         schema.migrate();
@@ -75,6 +80,8 @@ public class StartupSequence {
         signingKeys.load();
         engine.start();
         accessCode.announce();
+        LOG.info(metricsServed ? "operations: /metrics answers requests that carry mcprospero.operations.token"
+                : "operations: /metrics is off (mcprospero.operations.token is not set)");
         LOG.info("MCProspero started");
     }
 
