@@ -7,13 +7,15 @@ import io.mcprospero.it.support.ServerUnderTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Operations endpoints are for operators, on the instance's own port too, not only behind the shipped proxies
  * (ShippedProxyLayoutTest checks those). The uberjar publishes no OpenAPI document under any spelling of its path;
  * /metrics answers only a request that carries the operations token (mcprospero.operations.token) as its Basic
- * password, as a Prometheus scraper sends it; the health endpoints stay open to load balancers.
+ * password, as a Prometheus scraper sends it; without a token (the laptop default) /metrics is off. The health
+ * endpoints stay open to load balancers.
  */
 class OperationsEndpointsIT {
 
@@ -89,6 +91,22 @@ class OperationsEndpointsIT {
 
             assertThat(health.statusCode()).as(path).isEqualTo(200);
             assertThat(health.body()).as(path).contains("UP");
+        }
+    }
+
+    @Test
+    void withoutATokenTheLaptopDefaultServesNoMetricsToAnyone() {
+        try (ServerUnderTest laptop = ServerUnderTest.start("no-operations-token", Map.of())) {
+            for (String path : METRICS_SPELLINGS) {
+                HttpResponse<String> response = Http.get(laptop.baseUrl() + path);
+
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+                assertThat(response.body()).as(path).doesNotContain("# TYPE").doesNotContain("# HELP");
+            }
+            HttpResponse<String> withSomeToken = Http.get(laptop.baseUrl() + "/metrics",
+                    "Authorization", basic("prometheus", ServerUnderTest.OPERATIONS_TOKEN));
+            assertThat(withSomeToken.statusCode()).isEqualTo(404);
+            assertThat(laptop.logText()).contains("operations: /metrics is off (mcprospero.operations.token is not set)");
         }
     }
 }

@@ -48,6 +48,7 @@ class StartupFailsClosedIT {
     @CsvSource(delimiter = '|', value = {
             "MCPROSPERO_IDENTITY_MODE | bogus | mcprospero.identity.mode=bogus is not a mode MCProspero knows",
             "MCPROSPERO_IDENTITY_LOCAL_FAILED_ATTEMPTS | 0 | mcprospero.identity.local.failed-attempts must be at least 1; got 0",
+            "MCPROSPERO_OPERATIONS_TOKEN | metrics-please | mcprospero.operations.token must be at least 32 characters",
             "MCPROSPERO_TEMPORAL_API_KEY | some-key | mcprospero.temporal.api-key apply to a Temporal cluster, but mcprospero.temporal.target is not set"})
     void aBadSettingEndsTheProcess(String variable, String value, String logged) {
         try (ServerUnderTest server = ServerUnderTest.launch("bad-" + variable.toLowerCase(Locale.ROOT), Map.of(variable, value))) {
