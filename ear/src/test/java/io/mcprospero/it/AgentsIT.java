@@ -15,17 +15,17 @@ import static io.mcprospero.it.support.People.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mcprospero.it.support.Browser;
 import io.mcprospero.it.support.CimdStandIn;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.ModernMcp;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,7 +211,8 @@ class AgentsIT {
 
     @Test
     void withoutElicitationOnlyThePersonsApprovalPageApprovesAndTheModelCannot() throws Exception {
-        RawMcp model = new RawMcp(server, signIn.tokensFor(email("linked")).accessToken());
+        String linkedEmail = email("linked");
+        RawMcp model = new RawMcp(server, signIn.tokensFor(linkedEmail).accessToken());
         model.initialize();
         JsonObject created = structured(model.callTool("create_agent", "{\"name\":\"Linked\",\"instructions\":\"Do the thing.\","
                 + "\"tools\":[\"remember\"]}"));
@@ -225,30 +226,80 @@ class AgentsIT {
         assertThat(refusal(model.callTool("update_agent", "{\"agent\":\"Linked\",\"action\":\"run_now\"}"))).contains("not been approved");
 
         String url = again.getString("approval_url");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Browser linkHolder = new Browser();
+        HttpResponse<String> page = linkHolder.get(url);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Linked").contains("its own notes from earlier runs").contains("Approve");
-        String csrf = page.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        assertThat(page.body()).as("the link alone shows a sign-in, not the manifest").contains("Sign in to MCProspero")
+                .doesNotContain("its own notes from earlier runs").doesNotContain("decision");
+        HttpResponse<String> unsigned = linkHolder.postForm(url, Map.of("csrf", "anything", "decision", "approve"));
+        assertThat(unsigned.statusCode()).as("a decision posted without a signed-in session").isEqualTo(403);
+        assertThat(unsigned.body()).contains("not signed in");
+        assertThat(status(model, "Linked")).isEqualTo("pending_approval");
 
-        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as("a form posted without the page's cookie").isEqualTo(403);
+        Browser person = new Browser();
+        assertThat(signIn.signInForPage(person, url, linkedEmail)).as("signed in, back to the page").isEqualTo(URI.create(url));
+        HttpResponse<String> manifest = person.get(url);
+        assertThat(manifest.statusCode()).as(manifest.body()).isEqualTo(200);
+        assertThat(manifest.body()).contains("Linked").contains("its own notes from earlier runs").contains("Approve").contains(linkedEmail);
+        HttpResponse<String> forged = person.postForm(url, Map.of("csrf", "not-the-pages-token", "decision", "approve"));
+        assertThat(forged.statusCode()).as("a form without the session's CSRF token").isEqualTo(403);
+        assertThat(status(model, "Linked")).isEqualTo("pending_approval");
 
-        HttpResponse<String> approved = browser.send(HttpRequest.newBuilder(URI.create(url))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> approved = person.postForm(url, Map.of("csrf", Browser.field(manifest.body(), "csrf"), "decision", "approve"));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(approved.body()).contains("is approved");
-        assertThat(structured(model.callTool("get_agent", "{\"agent\":\"Linked\"}")).getJsonObject("agent").getString("status")).isEqualTo("active");
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("a link is used once").isEqualTo(404);
+        assertThat(status(model, "Linked")).isEqualTo("active");
+        assertThat(person.get(url).statusCode()).as("a link is used once").isEqualTo(404);
 
         String runId = structured(model.callTool("update_agent", "{\"agent\":\"Linked\",\"action\":\"run_now\"}")).getString("run_id");
         ModernMcp reader = new ModernMcp(server, signIn.tokensFor(email("reader")).accessToken());
         assertThat(reader.callTool("get_run", "{\"run_id\":\"" + runId + "\"}").getJsonObject("result").getBoolean("isError"))
                 .as("another person's run is not found").isTrue();
+    }
+
+    @Test
+    void onlyTheLinksPersonMayDecideOnTheApprovalPageAndOthersSignedInAreRefusedNamingThem() {
+        String ownerEmail = email("approver");
+        RawMcp owner = People.session(server, ownerEmail);
+        String org = People.sharedOrg(owner, "Approvals " + UUID.randomUUID().toString().substring(0, 8));
+        String viewerEmail = email("viewer");
+        structured(owner.callTool("invite_member", "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}"));
+        // signing in walks the invitations page, which accepts the invitation: the viewer is a member of the org
+        assertThat(structured(People.session(server, viewerEmail).callTool("list_orgs", "{}")).toString()).contains(org);
+        String outsiderEmail = email("outsider");
+        People.session(server, outsiderEmail);
+        String url = structured(owner.callTool("create_agent", "{\"name\":\"Shared\",\"instructions\":\"Do the thing.\","
+                + "\"tools\":[\"remember\"]}")).getString("approval_url");
+
+        for (String other : List.of(outsiderEmail, viewerEmail)) {
+            Browser browser = new Browser();
+            assertThat(signIn.signInForPage(browser, url, other)).isEqualTo(URI.create(url));
+            HttpResponse<String> refused = browser.get(url);
+            assertThat(refused.statusCode()).as(other + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.body()).as(other).contains("Only Person " + ownerEmail).contains(ownerEmail)
+                    .doesNotContain("its own notes from earlier runs");
+            HttpResponse<String> posted = browser.postForm(url, Map.of("csrf", Browser.field(refused.body(), "csrf"), "decision", "approve"));
+            assertThat(posted.statusCode()).as(other + " posting with their own session: " + posted.body()).isEqualTo(403);
+            assertThat(status(owner, "Shared")).as(other).isEqualTo("pending_approval");
+        }
+
+        structured(owner.callTool("update_agent", "{\"agent\":\"Shared\",\"action\":\"modify\","
+                + "\"schedule\":{\"interval\":\"PT1H\",\"timezone\":\"Europe/Berlin\"}}"));
+        Browser ownerBrowser = new Browser();
+        signIn.signInForPage(ownerBrowser, url, ownerEmail);
+        HttpResponse<String> stale = ownerBrowser.get(url);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.body()).contains("version 1").contains("replaced by version 2");
+        assertThat(status(owner, "Shared")).isEqualTo("pending_approval");
+
+        String fresh = structured(owner.callTool("update_agent", "{\"agent\":\"Shared\",\"action\":\"approve\"}")).getString("approval_url");
+        HttpResponse<String> approved = People.decideOnApprovalPage(server, fresh, ownerEmail, "approve");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(status(owner, "Shared")).isEqualTo("active");
+    }
+
+    private static String status(RawMcp client, String agent) {
+        return structured(client.callTool("get_agent", "{\"agent\":\"" + agent + "\"}")).getJsonObject("agent").getString("status");
     }
 
     @Test

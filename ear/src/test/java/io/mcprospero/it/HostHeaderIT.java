@@ -44,7 +44,7 @@ class HostHeaderIT {
 
     @Test
     void everyOtherBrowserPageRefusesAForeignHostToo() throws IOException {
-        // the connect link and its callback set the browser's state cookie; the approval page sets its CSRF cookie
+        // the connect link and its callback set the browser's state cookie; the approval page starts a sign-in (its flow cookie)
         for (String path : new String[] {"/connect/google?request=x", "/connect/slack/callback?state=s&code=c", "/agents/approve/x"}) {
             String answer = get(path, "rebind.attacker.example:" + server.port());
             assertThat(statusOf(answer)).as(path).isEqualTo(421);

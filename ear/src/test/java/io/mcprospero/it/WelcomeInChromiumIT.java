@@ -2,9 +2,9 @@ package io.mcprospero.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcprospero.it.support.Chromium;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ServerUnderTest;
-import java.io.File;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,16 +35,7 @@ class WelcomeInChromiumIT {
 
     @BeforeEach
     void startChromium() {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", BROWSER_ZONE))
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-dev-shm-usage");
-        chromium = new ChromeDriver(service, options);
+        chromium = Chromium.start(BROWSER_ZONE);
     }
 
     @AfterEach

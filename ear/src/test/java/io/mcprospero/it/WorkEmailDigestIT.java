@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ModernMcp;
+import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
@@ -342,7 +343,8 @@ class WorkEmailDigestIT {
 
     @Test
     void aLegacyClientGetsLinksForConnectingAndApprovingAndTheDigestRuns() throws Exception {
-        RawMcp model = new RawMcp(server, signIn.tokensFor(email("lin")).accessToken());
+        String linEmail = email("lin");
+        RawMcp model = new RawMcp(server, signIn.tokensFor(linEmail).accessToken());
         model.initialize();
         for (String provider : List.of("google", "slack")) {
             JsonObject linked = structured(model.callTool("connect_account", "{\"provider\":\"" + provider + "\"}"));
@@ -353,14 +355,9 @@ class WorkEmailDigestIT {
         }
         JsonObject created = structured(model.callTool("create_agent", DIGEST));
         assertThat(created.getString("outcome")).isEqualTo("approval_needed");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String url = created.getString("approval_url");
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.body()).contains("Slack channel #work-digest").contains("the connected Gmail mailbox");
-        String csrf = page.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&decision=approve")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = People.decideOnApprovalPage(server, created.getString("approval_url"), linEmail, "approve");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("Work Email Digest is approved");
         int postsBefore = slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size();
 
         String runId = structured(model.callTool("update_agent", "{\"agent\":\"Work Email Digest\",\"action\":\"run_now\"}")).getString("run_id");

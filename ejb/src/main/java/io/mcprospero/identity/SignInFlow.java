@@ -17,8 +17,10 @@ import java.time.Clock;
 /**
  * The browser's way from a proven identity to the client's redirect: provisioning, then the welcome page
  * while the current terms are not accepted, then, once per sign-in, the invitations waiting for the person, then the
- * consent page until the person has allowed this client, then the authorization code. Each step re-reads the stored request, bound to the browser that started it;
- * each form is checked against the request's CSRF token.
+ * consent page until the person has allowed this client, then the authorization code. A sign-in for one of MCProspero's
+ * own pages (the approval page) has no client: after the invitations it returns to that page with a browser session.
+ * Each step re-reads the stored request, bound to the browser that started it; each form is checked against the
+ * request's CSRF token.
  */
 @ApplicationScoped
 public class SignInFlow {
@@ -28,6 +30,7 @@ public class SignInFlow {
     private Transactions transactions;
     private EntityManager entityManager;
     private TermsSettings terms;
+    private BrowserSessions sessions;
     private Clock clock;
 
     protected SignInFlow() {
@@ -36,12 +39,13 @@ public class SignInFlow {
 
     @Inject
     public SignInFlow(AuthorizationRequests requests, UserProvisioning provisioning, Transactions transactions,
-                      EntityManager entityManager, TermsSettings terms, Clock clock) {
+                      EntityManager entityManager, TermsSettings terms, BrowserSessions sessions, Clock clock) {
         this.requests = requests;
         this.provisioning = provisioning;
         this.transactions = transactions;
         this.entityManager = entityManager;
         this.terms = terms;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -96,7 +100,7 @@ public class SignInFlow {
 
     @Transactional
     public ConsentView consentView(String requestId, String browserSecret) {
-        AuthorizationRequest request = requests.bound(requestId, browserSecret);
+        AuthorizationRequest request = forClient(requests.bound(requestId, browserSecret));
         signedInUser(request);
         OAuthClient client = requests.clientOf(request);
         String name = client.clientName() == null || client.clientName().isBlank() ? null : client.clientName();
@@ -105,7 +109,7 @@ public class SignInFlow {
 
     @Transactional
     public FlowStep consented(String requestId, String browserSecret, String csrfToken, boolean allowed) {
-        AuthorizationRequest request = requests.boundForm(requestId, browserSecret, csrfToken);
+        AuthorizationRequest request = forClient(requests.boundForm(requestId, browserSecret, csrfToken));
         User user = signedInUser(request);
         if (!allowed) {
             return new FlowStep.BackToClient(requests.deny(request.id()));
@@ -116,7 +120,7 @@ public class SignInFlow {
         return next(requestId, browserSecret);
     }
 
-    /** Welcome while the current terms are not accepted, then consent, then the code. */
+    /** Welcome while the current terms are not accepted, then consent, then the code (or back to MCProspero's page). */
     private FlowStep next(String requestId, String browserSecret) {
         AuthorizationRequest request = requests.bound(requestId, browserSecret);
         User user = signedInUser(request);
@@ -126,10 +130,21 @@ public class SignInFlow {
         if (!request.hasOfferedInvitations() && hasInvitations(user)) {
             return new FlowStep.Invitations(request.id());
         }
+        if (request.returnTo() != null) {
+            return new FlowStep.ReturnTo(requests.returned(request.id(), user.id()), sessions.open(user.id()));
+        }
         if (consentOf(user, request).isEmpty()) {
             return new FlowStep.Consent(request.id());
         }
         return new FlowStep.BackToClient(requests.approve(request.id(), user.id()));
+    }
+
+    /** Consent is about an OAuth client: a sign-in for MCProspero's own page has none to consent to. */
+    private static AuthorizationRequest forClient(AuthorizationRequest request) {
+        if (request.returnTo() != null) {
+            throw new UnsafeRedirect("this sign-in is for a page of MCProspero and asks no consent; open that page's link again");
+        }
+        return request;
     }
 
     private User signedInUser(AuthorizationRequest request) {

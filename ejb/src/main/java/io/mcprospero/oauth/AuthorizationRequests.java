@@ -104,6 +104,31 @@ public class AuthorizationRequests {
     }
 
     /**
+     * A sign-in for one of MCProspero's own pages (the approval page), bound to this browser like {@link #begin}: the
+     * same sign-in, welcome and invitations steps, then back to {@code returnTo}, a path on this server, signed in.
+     */
+    @Transactional
+    public BrowserFlow beginReturningTo(String returnTo) {
+        Instant now = clock.instant();
+        String browserSecret = RandomTokens.next();
+        purgeExpired(now);
+        AuthorizationRequest request = AuthorizationRequest.returningTo(RandomTokens.next(), returnTo, now,
+                now.plus(settings.authorizationRequestTtl()), Hashes.sha256Hex(browserSecret), RandomTokens.next());
+        entityManager.persist(request);
+        return new BrowserFlow(request, browserSecret);
+    }
+
+    /** The person signed in for one of MCProspero's own pages: completes the request and answers that page's URL. */
+    @Transactional
+    public String returned(String requestId, String userId) {
+        AuthorizationRequest request = completedBy(requestId, userId);
+        if (request.returnTo() == null) {
+            throw new UnsafeRedirect("this sign-in belongs to an MCP client; start again from your MCP client");
+        }
+        return settings.endpoint(request.returnTo());
+    }
+
+    /**
      * Deletes requests that expired a while ago (one conditional DELETE, safe on several instances at once), at most
      * once a minute on this instance: requests are made by anyone, so they must not pile up.
      */
@@ -223,6 +248,19 @@ public class AuthorizationRequests {
     /** The person signed in and approved: completes the request and returns the redirect with the code. */
     @Transactional
     public String approve(String requestId, String userId) {
+        AuthorizationRequest request = completedBy(requestId, userId);
+        if (request.returnTo() != null) {
+            throw new UnsafeRedirect("this sign-in was for a page of MCProspero, not for an MCP client");
+        }
+        Instant now = clock.instant();
+        String code = RandomTokens.next();
+        entityManager.persist(new AuthorizationCode(Hashes.sha256Hex(code), request.clientId(), userId, request.redirectUri(),
+                request.codeChallenge(), request.resource(), request.scope(), now, now.plus(settings.codeTtl())));
+        return Redirects.withCode(request.redirectUri(), code, request.state(), settings.issuer());
+    }
+
+    /** Locks the open request, checks that this person signed in for it, and completes it. */
+    private AuthorizationRequest completedBy(String requestId, String userId) {
         Instant now = clock.instant();
         AuthorizationRequest request = requestId == null || requestId.length() > 64 ? null
                 : entityManager.find(AuthorizationRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
@@ -233,10 +271,7 @@ public class AuthorizationRequests {
             throw new UnsafeRedirect("this sign-in was not completed by the person approving it; start again from your MCP client");
         }
         request.complete(now);
-        String code = RandomTokens.next();
-        entityManager.persist(new AuthorizationCode(Hashes.sha256Hex(code), request.clientId(), userId, request.redirectUri(),
-                request.codeChallenge(), request.resource(), request.scope(), now, now.plus(settings.codeTtl())));
-        return Redirects.withCode(request.redirectUri(), code, request.state(), settings.issuer());
+        return request;
     }
 
     private OAuthClient knownClient(String clientId, Instant now) {

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * One person's browser for the sign-in pages: keeps cookies (the sign-in is bound to the browser that
- * started it), follows no redirect on its own, and can walk the welcome and consent pages as a person would.
+ * started it), follows no redirect on its own, and can walk the welcome and consent pages as a person would, ending
+ * where the flow sends the browser away from them (the client's redirect, or the MCProspero page that asked for the
+ * sign-in).
  */
 public final class Browser {
 
@@ -79,7 +81,7 @@ public final class Browser {
      */
     public URI completeFlow(String serverBaseUrl, URI location, String name) {
         URI next = location;
-        for (int step = 0; step < 5 && isOnServer(serverBaseUrl, next); step++) {
+        for (int step = 0; step < 5 && isFlowPage(serverBaseUrl, next); step++) {
             String url = next.isAbsolute() ? next.toString() : serverBaseUrl + next;
             HttpResponse<String> page = get(url);
             assertThat(page.statusCode()).as(url + ": " + page.body()).isEqualTo(200);
@@ -198,8 +200,11 @@ public final class Browser {
         return invitationsSeen;
     }
 
-    private static boolean isOnServer(String serverBaseUrl, URI location) {
-        return !location.isAbsolute() || location.toString().startsWith(serverBaseUrl + "/");
+    /** A page of the sign-in flow (welcome, invitations, consent) rather than where the flow ends. */
+    private static boolean isFlowPage(String serverBaseUrl, URI location) {
+        boolean onServer = !location.isAbsolute() || location.toString().startsWith(serverBaseUrl + "/");
+        String path = location.getPath();
+        return onServer && ("/welcome".equals(path) || "/oauth/invitations".equals(path) || "/oauth/consent".equals(path));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

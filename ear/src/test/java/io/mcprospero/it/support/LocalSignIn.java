@@ -119,6 +119,17 @@ public final class LocalSignIn {
         return browser.completeFlow(baseUrl, location, "Person " + email);
     }
 
+    /**
+     * Opens a page of MCProspero that asks for a sign-in (the approval page) in this browser, signs in there as this
+     * person, and walks the flow; returns where it sends the browser back to.
+     */
+    public URI signInForPage(Browser browser, String pageUrl, String email) {
+        HttpResponse<String> page = browser.get(pageUrl);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).as("a page that needs a signed-in person shows the sign-in first").contains("Sign in to MCProspero");
+        return submitSignIn(browser, page.body(), email);
+    }
+
     public String codeFor(Client client, String verifier, String email) {
         Browser browser = new Browser();
         HttpResponse<String> page = authorize(browser, authorizeParameters(client, verifier, "s-" + UUID.randomUUID()));

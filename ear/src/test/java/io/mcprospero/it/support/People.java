@@ -3,6 +3,9 @@ package io.mcprospero.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** People signing in to the shared server and using tools: fresh emails, sessions, tool results and refusals. */
@@ -35,6 +38,19 @@ public final class People {
     /** The invitee accepts the invitation into this org (accept_invitation), as a person who already has a session does. */
     public static JsonObject accept(RawMcp invitee, String orgId) {
         return structured(invitee.callTool("accept_invitation", "{\"org_id\":\"" + orgId + "\"}"));
+    }
+
+    /**
+     * The person opens an approval link in a fresh browser, signs in there as themselves (the page asks first), is sent
+     * back to the page, and approves or declines what it shows; answers the page after the decision.
+     */
+    public static HttpResponse<String> decideOnApprovalPage(ServerUnderTest server, String url, String email, String decision) {
+        Browser browser = new Browser();
+        URI back = new LocalSignIn(server).signInForPage(browser, url, email);
+        assertThat(back).as("signed in, back to the approval page").isEqualTo(URI.create(url));
+        HttpResponse<String> page = browser.get(url);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return browser.postForm(url, Map.of("csrf", Browser.field(page.body(), "csrf"), "decision", decision));
     }
 
     public static JsonObject structured(JsonObject response) {

@@ -49,7 +49,8 @@ public class Approvals {
             default -> {
                 String url = links.issue(context.caller(), state.agent().id(), version);
                 return ToolResult.of(name + " (version " + version + ") waits for the person's approval, which only they can give: "
-                                + "show them this link to review what it reads, where it sends and how often, and approve it there: "
+                                + "show them this link; they sign in there as themselves, review what it reads, where it sends and how often, "
+                                + "and approve it (the link does nothing for anyone else): "
                                 + url + "\n\n" + state.manifest().describe(name),
                         extra.add("outcome", "approval_needed").add("approval_url", url).add("agent", AgentViews.agent(state)).build());
             }

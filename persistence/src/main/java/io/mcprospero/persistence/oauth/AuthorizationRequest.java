@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * A validated /authorize request waiting for the person to sign in. Kept in the database, not in an HTTP
- * session, so that the sign-in can complete on any instance behind the load balancer.
+ * session, so that the sign-in can complete on any instance behind the load balancer. A sign-in for one of
+ * MCProspero's own pages (the approval page) is one too: it has a path to return to instead of a client.
  */
 @Entity
 @Table(name = "authorization_requests")
@@ -28,19 +29,19 @@ public class AuthorizationRequest {
     @Column(length = 64)
     private String id;
 
-    @Column(name = "client_id", nullable = false, length = 2048)
+    @Column(name = "client_id", length = 2048)
     private String clientId;
 
-    @Column(name = "redirect_uri", nullable = false, length = 2048)
+    @Column(name = "redirect_uri", length = 2048)
     private String redirectUri;
 
     @Column(length = 2048)
     private String state;
 
-    @Column(name = "code_challenge", nullable = false, length = 128)
+    @Column(name = "code_challenge", length = 128)
     private String codeChallenge;
 
-    @Column(nullable = false, length = 2048)
+    @Column(length = 2048)
     private String resource;
 
     @Column(length = 1024)
@@ -82,6 +83,9 @@ public class AuthorizationRequest {
     @Column(name = "invitations_offered", nullable = false)
     private boolean invitationsOffered;
 
+    @Column(name = "return_to", length = 512)
+    private String returnTo;
+
     @Version
     private long version;
 
@@ -102,6 +106,30 @@ public class AuthorizationRequest {
         this.expiresAt = Require.present(expiresAt, "expiry");
         this.browserHash = Require.text(browserHash, "browser binding", 64);
         this.csrfToken = Require.text(csrfToken, "CSRF token", 64);
+    }
+
+    /**
+     * A sign-in for one of MCProspero's own pages: no client, no code; once signed in, the browser goes back to
+     * {@code returnTo}, a path on this server.
+     */
+    public static AuthorizationRequest returningTo(String id, String returnTo, Instant now, Instant expiresAt,
+                                                   String browserHash, String csrfToken) {
+        AuthorizationRequest request = new AuthorizationRequest();
+        request.id = Require.text(id, "request id", 64);
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//")) {
+            throw new IllegalArgumentException("a sign-in returns to a path on this server only");
+        }
+        request.returnTo = Require.text(returnTo, "return path", 512);
+        request.createdAt = Require.present(now, "creation time");
+        request.expiresAt = Require.present(expiresAt, "expiry");
+        request.browserHash = Require.text(browserHash, "browser binding", 64);
+        request.csrfToken = Require.text(csrfToken, "CSRF token", 64);
+        return request;
+    }
+
+    /** The path on this server a sign-in for MCProspero's own page returns to; null for an OAuth client's request. */
+    public String returnTo() {
+        return returnTo;
     }
 
     /** The upstream leg (OIDC mode): its state, nonce and PKCE verifier, kept until the callback. */

@@ -1,14 +1,8 @@
 package io.mcprospero.web.identity;
 
 import io.mcprospero.web.BrowserPage;
-import io.mcprospero.identity.IdentityMode;
-import io.mcprospero.identity.oidc.UpstreamSignIn;
 import io.mcprospero.oauth.AuthorizationRequests;
-import io.mcprospero.oauth.AuthorizeRateLimit;
-import io.mcprospero.oauth.BrowserFlow;
 import io.mcprospero.oauth.OAuthClients;
-import io.mcprospero.oauth.OAuthSettings;
-import io.mcprospero.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,15 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The authorization endpoint. It validates and stores the request, binds it to this browser with a
  * cookie, and then, by identity mode, shows the local sign-in page or sends the browser to the upstream
- * OpenID Connect provider.
+ * OpenID Connect provider ({@link SignInStart}).
  */
 @BrowserPage
 @Path("/")
@@ -35,52 +26,28 @@ public class AuthorizeResource {
 
     private AuthorizationRequests authorizations;
     private OAuthClients clients;
-    private UpstreamSignIn upstream;
-    private LoopbackOnly loopbackOnly;
-    private AuthorizeRateLimit rateLimit;
-    private ClientAddress clientAddress;
-    private OAuthSettings settings;
-    private String mode;
+    private SignInStart start;
 
     protected AuthorizeResource() {
         // for the CDI proxy
     }
 
     @Inject
-    public AuthorizeResource(AuthorizationRequests authorizations, OAuthClients clients, UpstreamSignIn upstream,
-                             LoopbackOnly loopbackOnly, AuthorizeRateLimit rateLimit, ClientAddress clientAddress,
-                             OAuthSettings settings, @ConfigProperty(name = "mcprospero.identity.mode") String mode) {
+    public AuthorizeResource(AuthorizationRequests authorizations, OAuthClients clients, SignInStart start) {
         this.authorizations = authorizations;
         this.clients = clients;
-        this.upstream = upstream;
-        this.loopbackOnly = loopbackOnly;
-        this.rateLimit = rateLimit;
-        this.clientAddress = clientAddress;
-        this.settings = settings;
-        this.mode = mode;
+        this.start = start;
     }
 
     @GET
     @Path("oauth/authorize")
     @Produces(MediaType.TEXT_HTML)
     public Response authorize(@BeanParam AuthorizeQuery query, @Context HttpServletRequest http) {
-        boolean oidc = IdentityMode.OIDC.equals(mode);
-        if (!oidc) {
-            loopbackOnly.check(http);
-        }
-        String address = clientAddress.of(http);
-        rateLimit.admit(address, Instant.now());
+        String address = start.admit(http);
         // before begin's transaction: a client's metadata document is fetched holding no database connection
         clients.prefetch(query.clientId, address);
-        BrowserFlow flow = authorizations.begin(query.toParameters());
-        NewCookie cookie = FlowCookie.issue(flow.request().id(), flow.browserSecret(), settings.authorizationRequestTtl(),
-                settings.issuer().startsWith("https:"));
-        if (oidc) {
-            return Response.seeOther(upstream.start(flow)).cookie(cookie).header("Cache-Control", "no-store").build();
-        }
-        return SignInPage.render(flow.request(), null, null, 200, cookie);
+        return start.signIn(authorizations.begin(query.toParameters()));
     }
-
     /** The root alias: some clients ignore the metadata and try /authorize at the origin. */
     @GET
     @Path("authorize")

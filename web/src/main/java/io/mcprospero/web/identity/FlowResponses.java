@@ -19,6 +19,10 @@ final class FlowResponses {
             next = UriBuilder.fromPath("/oauth/invitations").queryParam("request", invitations.requestId()).build();
         } else if (step instanceof FlowStep.Consent consent) {
             next = UriBuilder.fromPath("/oauth/consent").queryParam("request", consent.requestId()).build();
+        } else if (step instanceof FlowStep.ReturnTo back) {
+            // the session cookie is Secure exactly when the page it is for is served over https
+            return Response.seeOther(URI.create(back.url())).cookie(SessionCookie.issue(back.session(), back.url().startsWith("https:")))
+                    .header("Cache-Control", "no-store").build();
         } else {
             next = URI.create(((FlowStep.BackToClient) step).redirect());
         }

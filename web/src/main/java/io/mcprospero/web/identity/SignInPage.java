@@ -13,7 +13,8 @@ final class SignInPage {
 
     static Response render(AuthorizationRequest request, String email, String error, int status, NewCookie cookie) {
         String body = "<h1>Sign in to MCProspero</h1>"
-                + "<p class=\"muted\">An application wants to connect to MCProspero on your behalf.</p>"
+                + "<p class=\"muted\">" + (request.returnTo() == null ? "An application wants to connect to MCProspero on your behalf."
+                        : "Sign in to review the agent that waits for your approval.") + "</p>"
                 + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
                 + "<form method=\"post\" action=\"/oauth/sign-in\">"
                 + "<input type=\"hidden\" name=\"request\" value=\"" + Html.escape(request.id()) + "\">"
