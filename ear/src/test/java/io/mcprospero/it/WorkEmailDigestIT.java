@@ -507,7 +507,7 @@ class WorkEmailDigestIT {
         assertThat(google.findAll(getRequestedFor(urlPathEqualTo("/gmail/v1/users/me/messages")))).as("no call with cory's token")
                 .hasSize(searchesBefore);
 
-        JsonObject disconnected = structured(owner.callTool("disconnect_account", "{\"provider\":\"google\"}"));
+        JsonObject disconnected = structured(owner.callTool("disconnect_account", "{\"provider\":\"google\",\"confirm\":true}"));
         assertThat(disconnected.getBoolean("revoked_upstream")).isTrue();
         google.verify(postRequestedFor(urlPathEqualTo("/revoke")).withRequestBody(equalTo("token=1%2F%2Fcory-refresh")));
         assertThat(structured(owner.callTool("list_connections", "{}")).getJsonArray("connections")).isEmpty();
