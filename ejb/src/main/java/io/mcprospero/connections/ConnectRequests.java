@@ -18,6 +18,7 @@ import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -113,14 +114,18 @@ public class ConnectRequests {
         String verifier = provider == Provider.GOOGLE ? Pkce.newVerifier() : null;
         // sealed before the transaction that takes the link: a KMS call holds no database connection
         Envelope sealed = verifier == null ? null : verifiers.seal((String) pending.get(0), linkHash, verifier);
-        int opened = transactions.inOne(() -> entityManager.createNativeQuery(
-                        "UPDATE connect_requests SET opened_at = ?3, state_hash = ?4, verifier_sealed = ?5, verifier_nonce = ?6, "
-                                + "verifier_data_key = ?7, verifier_key_id = ?8 "
-                                + "WHERE link_hash = ?1 AND provider = ?2 AND opened_at IS NULL AND expires_at > ?3")
-                .setParameter(1, linkHash).setParameter(2, provider.wireName()).setParameter(3, now)
-                .setParameter(4, Hashes.sha256Hex(state)).setParameter(5, sealed == null ? null : sealed.ciphertext())
-                .setParameter(6, sealed == null ? null : sealed.nonce()).setParameter(7, sealed == null ? null : sealed.dataKey().ciphertext())
-                .setParameter(8, sealed == null ? null : sealed.dataKey().keyId()).executeUpdate());
+        // a typed null is no bytea to PostgreSQL: a request without a verifier leaves its columns out
+        String verifierColumns = sealed == null ? "" : ", verifier_sealed = ?5, verifier_nonce = ?6, verifier_data_key = ?7, verifier_key_id = ?8";
+        int opened = transactions.inOne(() -> {
+            Query update = entityManager.createNativeQuery("UPDATE connect_requests SET opened_at = ?3, state_hash = ?4" + verifierColumns
+                            + " WHERE link_hash = ?1 AND provider = ?2 AND opened_at IS NULL AND expires_at > ?3")
+                    .setParameter(1, linkHash).setParameter(2, provider.wireName()).setParameter(3, now).setParameter(4, Hashes.sha256Hex(state));
+            if (sealed != null) {
+                update.setParameter(5, sealed.ciphertext()).setParameter(6, sealed.nonce()).setParameter(7, sealed.dataKey().ciphertext())
+                        .setParameter(8, sealed.dataKey().keyId());
+            }
+            return update.executeUpdate();
+        });
         if (opened != 1) {
             throw unknownLink();
         }
