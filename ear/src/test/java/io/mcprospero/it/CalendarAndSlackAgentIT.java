@@ -1,5 +1,6 @@
 package io.mcprospero.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An agent that plans with the calendar and Slack, end to end on the real server: the model stand-in, scripted as a
  * tool-use conversation, lists the day's events (Google Calendar client), reads #general (Slack SDK) and books the
- * meeting asked for there; what arrives at the stand-ins and what get_run shows are checked.
+ * meeting asked for there; what arrives at the stand-ins and what get_run shows are checked. And a workspace with Slack's
+ * token rotation, whose bot token expires mid-run: refreshed, and the run goes on.
  */
 class CalendarAndSlackAgentIT {
 
@@ -125,5 +127,42 @@ class CalendarAndSlackAgentIT {
                 .withRequestBody(matchingJsonPath("$.start.timeZone", equalTo("Europe/Berlin")))
                 .withRequestBody(matchingJsonPath("$.attendees[0].email", equalTo("bob@example.com"))));
         assertThat(server.logText()).doesNotContain("ya29.").doesNotContain("xoxb-").doesNotContain("Can we meet Thursday");
+    }
+
+    @Test
+    void aRotatingSlackTokenThatExpiresMidRunIsRefreshedAndTheRunGoesOn() throws Exception {
+        // a workspace with token rotation on: its bot token expires, and Slack answers token_expired until it is refreshed
+        slack.stubFor(get(urlPathEqualTo("/oauth/v2/authorize")).atPriority(1).withQueryParam("login_hint", equalTo("rotating"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "{{request.query.redirect_uri}}?code=slack-rotating"
+                        + "&state={{request.query.state}}").withTransformers("response-template")));
+        slack.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).atPriority(1).withRequestBody(containing("code=slack-rotating"))
+                .willReturn(okJson(rotatingTokens("1"))));
+        slack.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).atPriority(1).withRequestBody(containing("grant_type=refresh_token"))
+                .withRequestBody(containing("refresh_token=xoxe-1-rotr1")).willReturn(okJson(rotatingTokens("2"))));
+        slack.stubFor(post(urlPathEqualTo("/api/conversations.history")).atPriority(1).withHeader("Authorization", equalTo("Bearer xoxe.xoxb-1-rot1"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"token_expired\"}")));
+        step(anthropic, "[rotating]", "Can we meet Thursday", 3, text("Read #general."), "end_turn");
+        step(anthropic, "[rotating]", "[rotating]", 4, toolUse("toolu_r1", "slack_read_channel", "{\"channel\":\"#general\"}"), "tool_use");
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("rota")).accessToken());
+        connectByUrlElicitation(server, person, "slack", "rotating");
+        String arguments = "{\"name\":\"Channel reader\",\"instructions\":\"[rotating] Read #general.\",\"tools\":[\"slack_read_channel\"],"
+                + "\"destinations\":[\"#general\"]}";
+        assertThat(structured(callApproving(person, "create_agent", arguments)).getString("outcome")).isEqualTo("approved");
+
+        JsonObject run = runNowAndWait(person, "Channel reader");
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(toolCalls(run)).extracting(c -> c.getString("name") + (c.getBoolean("error") ? " (error)" : "")).containsExactly("slack_read_channel");
+        assertThat(toolCalls(run).get(0).getString("result")).contains("Can we meet Thursday at 10 about Q3?");
+        slack.verify(1, postRequestedFor(urlPathEqualTo("/api/oauth.v2.access")).withRequestBody(containing("refresh_token=xoxe-1-rotr1")));
+        slack.verify(postRequestedFor(urlPathEqualTo("/api/conversations.history")).withHeader("Authorization", equalTo("Bearer xoxe.xoxb-1-rot2")));
+        assertThat(server.logText()).doesNotContain("xoxe");
+    }
+
+    /** What Slack's oauth.v2.access answers for a workspace with token rotation: an expiring bot token and its refresh token. */
+    private static String rotatingTokens(String generation) {
+        return "{\"ok\":true,\"access_token\":\"xoxe.xoxb-1-rot" + generation + "\",\"refresh_token\":\"xoxe-1-rotr" + generation
+                + "\",\"expires_in\":43200,\"token_type\":\"bot\",\"scope\":\"chat:write,channels:read,channels:history\",\"bot_user_id\":\"U0BOT\","
+                + "\"app_id\":\"A0APP\",\"team\":{\"name\":\"Rotating Works\",\"id\":\"T0ROT\"},\"enterprise\":null,\"authed_user\":{\"id\":\"U0ROT\"}}";
     }
 }
