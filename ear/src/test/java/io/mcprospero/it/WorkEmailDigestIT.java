@@ -10,10 +10,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.mcprospero.it.support.ConnectedAccounts.awaitRunEnd;
+import static io.mcprospero.it.support.ConnectedAccounts.callApproving;
+import static io.mcprospero.it.support.ConnectedAccounts.connectByUrlElicitation;
+import static io.mcprospero.it.support.ConnectedAccounts.consentInBrowser;
+import static io.mcprospero.it.support.ConnectedAccounts.runNowAndWait;
+import static io.mcprospero.it.support.ConnectedAccounts.toolCalls;
 import static io.mcprospero.it.support.People.email;
 import static io.mcprospero.it.support.People.refusal;
 import static io.mcprospero.it.support.People.structured;
+import static io.mcprospero.it.support.ProviderStandIns.started;
+import static io.mcprospero.it.support.ProviderStandIns.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,6 +29,7 @@ import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
 import io.mcprospero.it.support.ModernMcp;
 import io.mcprospero.it.support.People;
+import io.mcprospero.it.support.ProviderStandIns;
 import io.mcprospero.it.support.RawMcp;
 import io.mcprospero.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
@@ -37,7 +45,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +64,6 @@ import org.junit.jupiter.api.Test;
  */
 class WorkEmailDigestIT {
 
-    private static final String ELICITS_FORMS_AND_URLS = "{\"elicitation\":{\"form\":{},\"url\":{}}}";
     private static final String BODY = "Revenue is up 12 percent; BODY-7Q3-CONFIDENTIAL";
     private static final String DATABASE = ServerUnderTest.database("digest");
     private static WireMockServer google;
@@ -73,28 +79,17 @@ class WorkEmailDigestIT {
         slack = started();
         meta = started();
         anthropic = started();
-        googleSpeaksOAuthAndGmail();
-        slackSpeaksOAuthAndWebApi();
+        ProviderStandIns.googleSpeaksOAuth(google, List.of("ada", "lin", "eve", "rev", "cory"));
+        googleSpeaksGmail();
+        ProviderStandIns.slackSpeaksOAuthAndWebApi(slack);
         meta.stubFor(post(urlPathEqualTo("/v21.0/106540352242922/messages")).willReturn(okJson("{\"messaging_product\":\"whatsapp\","
                 + "\"contacts\":[{\"input\":\"4915112345678\",\"wa_id\":\"4915112345678\"}],\"messages\":[{\"id\":\"wamid.HBgL1\"}]}")));
         theModelIsScripted();
         Map<String, String> environment = new HashMap<>(ServerUnderTest.onFreshDatabase(DATABASE));
+        environment.putAll(ProviderStandIns.environment(google, slack, anthropic));
         environment.putAll(Map.of(
                 "MCPROSPERO_SIGNUP_OPEN", "true",
                 "MCPROSPERO_ADMINS", ServerUnderTest.ADMIN_EMAIL,
-                "MCPROSPERO_LLM_PROVIDER", "anthropic",
-                "MCPROSPERO_LLM_API_KEY", "sk-ant-stand-in",
-                "MCPROSPERO_LLM_BASE_URL", anthropic.baseUrl(),
-                "MCPROSPERO_LLM_MAX_RETRIES", "1"));
-        environment.putAll(Map.of(
-                "MCPROSPERO_CONNECT_GOOGLE_CLIENT_ID", "mcprospero-test.apps.googleusercontent.com",
-                "MCPROSPERO_CONNECT_GOOGLE_CLIENT_SECRET", "google-client-secret",
-                "MCPROSPERO_CONNECT_GOOGLE_BASE_URL", google.baseUrl(),
-                "MCPROSPERO_CONNECT_SLACK_CLIENT_ID", "111.222",
-                "MCPROSPERO_CONNECT_SLACK_CLIENT_SECRET", "slack-client-secret",
-                "MCPROSPERO_CONNECT_SLACK_BASE_URL", slack.baseUrl(),
-                "MCPROSPERO_TOOLS_GMAIL_BASE_URL", google.baseUrl(),
-                "MCPROSPERO_TOOLS_SLACK_BASE_URL", slack.baseUrl(),
                 "MCPROSPERO_TOOLS_WHATSAPP_BASE_URL", meta.baseUrl() + "/v21.0",
                 "MCPROSPERO_TOOLS_WHATSAPP_PHONE_NUMBER_ID", "106540352242922"));
         environment.put("MCPROSPERO_TOOLS_WHATSAPP_ACCESS_TOKEN", "EAAJB-platform-token");
@@ -114,35 +109,14 @@ class WorkEmailDigestIT {
         }
     }
 
-    private static WireMockServer started() {
-        WireMockServer standIn = new WireMockServer(options().dynamicPort());
-        standIn.start();
-        return standIn;
-    }
-
-    /** Google's consent answers with a code named for the account the person picks (login_hint); each account has its tokens. */
-    private static void googleSpeaksOAuthAndGmail() {
-        google.stubFor(get(urlPathEqualTo("/o/oauth2/v2/auth")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "{{request.query.redirect_uri}}?state={{request.query.state}}&code=code-{{request.query.login_hint}}"
-                        + "&scope=email%20https://www.googleapis.com/auth/gmail.readonly")
-                .withTransformers("response-template")));
-        for (String person : List.of("ada", "lin", "eve", "rev", "cory")) {
-            String idToken = "eyJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iss\":\"https://accounts.google.com\","
-                    + "\"email\":\"" + person + "@example.com\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-            google.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("code=code-" + person + "&"))
-                    .willReturn(okJson("{\"access_token\":\"ya29." + person + "-1\",\"expires_in\":3599,\"refresh_token\":\"1//" + person
-                            + "-refresh\",\"scope\":\"openid email https://www.googleapis.com/auth/gmail.readonly\",\"token_type\":\"Bearer\","
-                            + "\"id_token\":\"" + idToken + "\"}")));
-            google.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("refresh_token=1%2F%2F" + person + "-refresh"))
-                    .willReturn(okJson("{\"access_token\":\"ya29." + person + "-2\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
-        }
+    /** Gmail's API; rev's grant was revoked, and ada's first access token expires mid-run. */
+    private static void googleSpeaksGmail() {
         // rev's grant was revoked at Google: every token is refused, and so is the refresh
         google.stubFor(post(urlPathEqualTo("/token")).atPriority(1).withRequestBody(containing("refresh_token=1%2F%2Frev-refresh"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
         google.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/messages")).atPriority(1).withHeader("Authorization", equalTo("Bearer ya29.rev-1"))
                 .willReturn(unauthenticated()));
-        google.stubFor(post(urlPathEqualTo("/revoke")).willReturn(aResponse().withStatus(200)));
 
         google.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/messages")).atPriority(5).withHeader("Authorization", matching("Bearer ya29\\..+"))
                 .willReturn(okJson("{\"messages\":[{\"id\":\"m-q3\",\"threadId\":\"t1\"}],\"resultSizeEstimate\":1}")));
@@ -173,20 +147,6 @@ class WorkEmailDigestIT {
                 + Base64.getUrlEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\"}}]}}";
     }
 
-    private static void slackSpeaksOAuthAndWebApi() {
-        slack.stubFor(get(urlPathEqualTo("/oauth/v2/authorize")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "{{request.query.redirect_uri}}?code=slack-code&state={{request.query.state}}")
-                .withTransformers("response-template")));
-        slack.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).willReturn(okJson("{\"ok\":true,\"access_token\":\"xoxb-stand-in-bot\","
-                + "\"token_type\":\"bot\",\"scope\":\"chat:write,channels:read,channels:history\",\"bot_user_id\":\"U0BOT\",\"app_id\":\"A0APP\","
-                + "\"team\":{\"name\":\"Acme Work\",\"id\":\"T0ACME\"},\"enterprise\":null,\"authed_user\":{\"id\":\"U0ADA\"}}")));
-        slack.stubFor(post(urlPathEqualTo("/api/conversations.list")).willReturn(okJson("{\"ok\":true,\"channels\":["
-                + "{\"id\":\"C0GENERAL1\",\"name\":\"general\"},{\"id\":\"C0DIGEST01\",\"name\":\"work-digest\"}],\"response_metadata\":{\"next_cursor\":\"\"}}")));
-        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"channel\":\"C0DIGEST01\","
-                + "\"ts\":\"1764835200.000100\",\"message\":{\"type\":\"message\",\"text\":\"digest\",\"ts\":\"1764835200.000100\"}}")));
-        slack.stubFor(post(urlPathEqualTo("/api/auth.revoke")).willReturn(okJson("{\"ok\":true,\"revoked\":true}")));
-    }
-
     /** Each agent's instructions carry a marker; what the conversation holds so far decides the model's next step. */
     private static void theModelIsScripted() {
         step("[digest]", "Posted to #work-digest", 1, "[{\"type\":\"text\",\"text\":\"Digest posted to #work-digest.\"}]", "end_turn");
@@ -207,80 +167,11 @@ class WorkEmailDigestIT {
     }
 
     private static void step(String agent, String whenTheConversationHolds, int priority, String content, String stop) {
-        anthropic.stubFor(post(urlPathEqualTo("/v1/messages")).atPriority(priority).withRequestBody(containing(agent))
-                .withRequestBody(containing(whenTheConversationHolds)).willReturn(okJson("{\"id\":\"msg_" + UUID.randomUUID()
-                        + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\",\"content\":" + content
-                        + ",\"stop_reason\":\"" + stop + "\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":300,\"output_tokens\":40}}")));
-    }
-
-    private static String toolUse(String id, String name, String input) {
-        return "[{\"type\":\"tool_use\",\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"input\":" + input + "}]";
-    }
-
-    /** The person's browser: opens the connect link, picks an account at the provider's consent, comes back to MCProspero. */
-    private static HttpResponse<String> consentInBrowser(String connectUrl, String account) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> toProvider = browser.send(HttpRequest.newBuilder(URI.create(connectUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(303);
-        String consent = toProvider.headers().firstValue("Location").orElseThrow() + (account == null ? "" : "&login_hint=" + account);
-        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(consent)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(back.statusCode()).isEqualTo(302);
-        return browser.send(HttpRequest.newBuilder(URI.create(back.headers().firstValue("Location").orElseThrow())).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** connect_account by a client that opens links: the URL elicitation, the consent, the second round. */
-    private static String connectByUrlElicitation(ModernMcp person, String provider, String account) throws Exception {
-        String call = "{\"name\":\"connect_account\",\"arguments\":{\"provider\":\"" + provider + "\"}";
-        JsonObject first = ModernMcp.json(person.request("tools/call", call + "}", ELICITS_FORMS_AND_URLS)).getJsonObject("result");
-        assertThat(first.getString("resultType")).as(first.toString()).isEqualTo("input_required");
-        JsonObject params = first.getJsonObject("inputRequests").getJsonObject("connect").getJsonObject("params");
-        assertThat(params.getString("mode")).isEqualTo("url");
-        assertThat(params.getString("elicitationId")).isNotBlank();
-        String url = params.getString("url");
-        assertThat(url).startsWith(server.baseUrl() + "/connect/" + provider + "?request=");
-
-        HttpResponse<String> page = consentInBrowser(url, account);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("is connected");
-
-        JsonObject second = structured(ModernMcp.json(person.request("tools/call", call + ",\"inputResponses\":{\"connect\":{\"action\":\"accept\"}},"
-                + "\"requestState\":\"" + first.getString("requestState") + "\"}", ELICITS_FORMS_AND_URLS)));
-        assertThat(second.getString("outcome")).isEqualTo("opened");
-        return url;
+        ProviderStandIns.step(anthropic, agent, whenTheConversationHolds, priority, content, stop);
     }
 
     private static void connectGoogle(ModernMcp person, String account) throws Exception {
-        connectByUrlElicitation(person, "google", account);
-    }
-
-    /** A 2026-07-28 call by a client that elicits forms: the first round asks the person, the second says yes. */
-    private static JsonObject callApproving(ModernMcp client, String tool, String arguments) {
-        JsonObject first = ModernMcp.json(client.request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}",
-                ELICITS_FORMS_AND_URLS)).getJsonObject("result");
-        assertThat(first.getString("resultType")).as(first.toString()).isEqualTo("input_required");
-        return ModernMcp.json(client.request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments
-                + ",\"inputResponses\":{\"confirm\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}},\"requestState\":\""
-                + first.getString("requestState") + "\"}", ELICITS_FORMS_AND_URLS));
-    }
-
-    private static JsonObject awaitRunEnd(java.util.function.Function<String, JsonObject> getRun, String runId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonObject run = getRun.apply(runId);
-        while (run.getString("status").equals("running") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            run = getRun.apply(runId);
-        }
-        return run;
-    }
-
-    private static JsonObject runNowAndWait(ModernMcp person, String agent) throws InterruptedException {
-        String runId = structured(person.callTool("update_agent", "{\"agent\":\"" + agent + "\",\"action\":\"run_now\"}")).getString("run_id");
-        return awaitRunEnd(id -> structured(person.callTool("get_run", "{\"run_id\":\"" + id + "\"}")).getJsonObject("run"), runId);
-    }
-
-    private static List<JsonObject> toolCalls(JsonObject run) {
-        return run.getJsonArray("steps").getValuesAs(JsonValue::asJsonObject).stream().filter(s -> s.getString("kind").equals("tool_call")).toList();
+        connectByUrlElicitation(server, person, "google", account);
     }
 
     private static final String DIGEST = "{\"name\":\"Work Email Digest\",\"instructions\":\"[digest] Every weekday morning, read the mail of my "
@@ -295,7 +186,7 @@ class WorkEmailDigestIT {
                 .contains("no Google account is connected").contains("connect_account");
 
         connectGoogle(person, "ada");
-        connectByUrlElicitation(person, "slack", null);
+        connectByUrlElicitation(server, person, "slack", null);
 
         JsonObject connections = structured(person.callTool("list_connections", "{}"));
         assertThat(connections.getJsonArray("connections").getValuesAs(JsonValue::asJsonObject))
@@ -504,7 +395,7 @@ class WorkEmailDigestIT {
         assertThat(google.findAll(getRequestedFor(urlPathEqualTo("/gmail/v1/users/me/messages")))).as("no call with cory's token")
                 .hasSize(searchesBefore);
 
-        JsonObject disconnected = structured(owner.callTool("disconnect_account", "{\"provider\":\"google\"}"));
+        JsonObject disconnected = structured(owner.callTool("disconnect_account", "{\"provider\":\"google\",\"confirm\":true}"));
         assertThat(disconnected.getBoolean("revoked_upstream")).isTrue();
         google.verify(postRequestedFor(urlPathEqualTo("/revoke")).withRequestBody(equalTo("token=1%2F%2Fcory-refresh")));
         assertThat(structured(owner.callTool("list_connections", "{}")).getJsonArray("connections")).isEmpty();

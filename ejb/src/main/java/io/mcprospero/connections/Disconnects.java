@@ -39,10 +39,15 @@ public class Disconnects {
         this.authorization = authorization;
     }
 
-    public Outcome disconnect(Caller caller, Provider provider) {
+    /** The org's connection of the provider, which the person is asked about before it goes. */
+    public ConnectionView connection(Caller caller, Provider provider) {
         authorization.require(caller, Permission.MANAGE_CONNECTIONS);
-        ConnectionView connection = connections.find(caller.orgId(), provider)
+        return connections.find(caller.orgId(), provider)
                 .orElseThrow(() -> new NotFound(provider.displayName() + " is not connected in this org; list_connections shows what is"));
+    }
+
+    public Outcome disconnect(Caller caller, Provider provider) {
+        ConnectionView connection = connection(caller, provider);
         String problem = null;
         boolean revoked = false;
         try {
