@@ -108,6 +108,8 @@ class AgentsIT {
         environment.put("MCPROSPERO_ARTIFACTS_TRANSCRIPT_THRESHOLD_BYTES", "16384");
         environment.putAll(Map.of(
                 "MCPROSPERO_SIGNUP_OPEN", "true",
+                // every person here registers a client from 127.0.0.1; the rate itself is tested on its own server
+                "MCPROSPERO_OAUTH_REGISTRATION_RATE", "100000",
                 "MCPROSPERO_ADMINS", ServerUnderTest.ADMIN_EMAIL,
                 "MCPROSPERO_AGENTS_MIN_INTERVAL", "PT5S",
                 "MCPROSPERO_LLM_PROVIDER", "anthropic",
