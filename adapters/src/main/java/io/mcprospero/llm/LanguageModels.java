@@ -1,12 +1,12 @@
 package io.mcprospero.llm;
 
-import io.mcprospero.llm.anthropic.AnthropicMessages;
-import io.mcprospero.llm.openai.OpenAiChatCompletions;
+import io.mcprospero.libraries.ProviderLibraries;
+import io.mcprospero.libraries.ProviderLibrariesMissing;
 import java.util.Optional;
 
 /**
- * Makes the {@link LanguageModel} the settings describe. Creates no client: each adapter creates its SDK client on
- * its first call. A provider with a missing setting gives a model whose every call fails with
+ * Makes the {@link LanguageModel} the settings describe. Loads the provider libraries for a configured provider
+ * (not for none), but creates no client: each adapter creates its SDK client on its first call. A provider with a missing setting gives a model whose every call fails with
  * {@link ModelFailure.Kind#NOT_CONFIGURED} and names the setting, so that a server without a model still starts.
  */
 public final class LanguageModels {
@@ -33,7 +33,7 @@ public final class LanguageModels {
                             + LlmSettings.API_KEY + " (and " + LlmSettings.MODEL + "; " + LlmSettings.BASE_URL
                             + " only to use another endpoint).");
                 }
-                return AnthropicMessages.anthropic(settings, backoff);
+                return fromLibraries("anthropic", sdks -> sdks.anthropic(settings, backoff));
             }
             case "bedrock" -> {
                 Optional<String> region = settings.region().or(LanguageModels::awsRegionFromEnvironment);
@@ -43,7 +43,7 @@ public final class LanguageModels {
                             + "model or inference profile id; the AWS credentials come from the default chain "
                             + "(environment, profile, container or instance role).");
                 }
-                return AnthropicMessages.bedrock(settings, region.get(), backoff);
+                return fromLibraries("bedrock", sdks -> sdks.bedrock(settings, region.get(), backoff));
             }
             case "openai" -> {
                 if (settings.baseUrl().isEmpty()) {
@@ -52,12 +52,21 @@ public final class LanguageModels {
                             + "http://localhost:11434/v1) and " + LlmSettings.MODEL + "; " + LlmSettings.API_KEY
                             + " if the server asks for one.");
                 }
-                return OpenAiChatCompletions.create(settings, backoff);
+                return fromLibraries("openai", sdks -> sdks.openAi(settings, backoff));
             }
             default -> {
                 return new NotConfiguredModel(settings.provider(), LlmSettings.PROVIDER + " is '" + settings.provider()
                         + "', which is no provider: set it to anthropic, bedrock, openai or none.");
             }
+        }
+    }
+
+    /** A provider's adapter whose libraries cannot be loaded answers every call with the reason, as a missing setting does. */
+    private static LanguageModel fromLibraries(String provider, java.util.function.Function<ModelSdks, LanguageModel> adapter) {
+        try {
+            return adapter.apply(ProviderLibraries.load(ModelSdks.class));
+        } catch (ProviderLibrariesMissing e) {
+            return new NotConfiguredModel(provider, e.getMessage());
         }
     }
 

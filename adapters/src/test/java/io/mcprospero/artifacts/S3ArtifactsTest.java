@@ -1,5 +1,6 @@
 package io.mcprospero.artifacts;
 
+import io.mcprospero.artifacts.s3.S3Artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.mcprospero.integrations.gmail.GmailMailbox;
+import io.mcprospero.integrations.sdk.GmailMailbox;
 import io.mcprospero.integrations.gmail.Mail;
 import io.mcprospero.integrations.gmail.MailSummary;
 import io.mcprospero.integrations.gmail.OutgoingMail;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.mcprospero.integrations.calendar.CalendarEvent;
-import io.mcprospero.integrations.calendar.GoogleCalendar;
+import io.mcprospero.integrations.sdk.GoogleCalendar;
 import io.mcprospero.integrations.calendar.NewEvent;
 import java.time.Instant;
 import java.util.List;

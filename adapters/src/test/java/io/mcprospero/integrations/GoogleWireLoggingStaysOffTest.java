@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.mcprospero.integrations.gmail.GmailMailbox;
+import io.mcprospero.integrations.sdk.GmailMailbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.mcprospero.integrations.oauth.OAuthClientSettings;
 import io.mcprospero.integrations.oauth.ProviderTokens;
-import io.mcprospero.integrations.slack.SlackOAuth;
+import io.mcprospero.integrations.sdk.SlackOAuth;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.mcprospero.integrations.slack.SlackMessage;
-import io.mcprospero.integrations.slack.SlackWebApi;
+import io.mcprospero.integrations.sdk.SlackWebApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

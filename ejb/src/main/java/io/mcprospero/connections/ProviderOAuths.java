@@ -4,7 +4,8 @@ import io.mcprospero.failure.InvalidInput;
 import io.mcprospero.integrations.google.GoogleOAuth;
 import io.mcprospero.integrations.oauth.AccountOAuth;
 import io.mcprospero.integrations.oauth.OAuthClientSettings;
-import io.mcprospero.integrations.slack.SlackOAuth;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public class ProviderOAuths {
             OAuthClientSettings settings = settings(provider).orElseThrow(() -> new InvalidInput(provider.displayName()
                     + " accounts cannot be connected on this platform yet: a platform admin must set " + key(provider, "client-id")
                     + " and " + key(provider, "client-secret")));
-            oauth = provider == Provider.GOOGLE ? new GoogleOAuth(settings, clock) : new SlackOAuth(settings, clock);
+            oauth = provider == Provider.GOOGLE ? new GoogleOAuth(settings, clock) : ProviderLibraries.load(IntegrationSdks.class).slackOAuth(settings, clock);
             made.put(provider, oauth);
         }
         return oauth;

@@ -1,6 +1,7 @@
 package io.mcprospero.datakeys;
 
-import io.mcprospero.kms.AwsKms;
+import io.mcprospero.kms.AwsKmsSdk;
+import io.mcprospero.libraries.ProviderLibraries;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.LocalKeyFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,15 +40,24 @@ public class KeyManagementProducer {
                         "mcprospero.kms.mode=aws needs mcprospero.kms.key-id: the id, ARN or alias of a symmetric KMS key"));
                 LOG.info(() -> "key management: AWS KMS key " + key + region.map(name -> " in " + name).orElse("")
                         + endpoint.map(url -> " at " + url).orElse(""));
-                return AwsKms.connect(key, region.filter(value -> !value.isBlank()), endpoint.filter(value -> !value.isBlank()));
+                return ProviderLibraries.load(AwsKmsSdk.class).connect(key, region.filter(value -> !value.isBlank()), endpoint.filter(value -> !value.isBlank()));
             }
             default -> throw new IllegalStateException("mcprospero.kms.mode must be 'local' or 'aws'; got '" + mode + "'");
         }
     }
 
     void close(@Disposes KeyManagement keys) {
-        if (keys instanceof AwsKms aws) {
-            aws.close();
+        if (keys instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+        }
+    }
+
+    /** The S3 and KMS clients hold connections and threads; closing them at undeploy must not fail the undeploy. */
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warning(() -> "closing the key management client failed: " + e);
         }
     }
 }

@@ -2,7 +2,8 @@ package io.mcprospero.storage;
 
 import io.mcprospero.artifacts.ArtifactStore;
 import io.mcprospero.artifacts.FileArtifacts;
-import io.mcprospero.artifacts.S3Artifacts;
+import io.mcprospero.artifacts.S3Sdk;
+import io.mcprospero.libraries.ProviderLibraries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -29,7 +30,7 @@ public class ArtifactStoreProducer {
         ArtifactStore store = switch (mode.strip()) {
             case "file" -> new FileArtifacts(directory.filter(value -> !value.isBlank()).map(Path::of)
                     .orElseGet(() -> Path.of(dataDir).resolve("artifacts")));
-            case "s3" -> S3Artifacts.connect(bucket.filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
+            case "s3" -> ProviderLibraries.load(S3Sdk.class).connect(bucket.filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
                             "mcprospero.artifacts.mode=s3 needs mcprospero.artifacts.bucket: the S3 bucket that keeps large run transcripts")),
                     region.filter(value -> !value.isBlank()), endpoint.filter(value -> !value.isBlank()), pathStyle);
             default -> throw new IllegalStateException("mcprospero.artifacts.mode must be 'file' or 's3'; got '" + mode + "'");
@@ -39,8 +40,17 @@ public class ArtifactStoreProducer {
     }
 
     void close(@Disposes ArtifactStore store) {
-        if (store instanceof S3Artifacts s3) {
-            s3.close();
+        if (store instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+        }
+    }
+
+    /** The S3 and KMS clients hold connections and threads; closing them at undeploy must not fail the undeploy. */
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warning(() -> "closing the artifact store failed: " + e);
         }
     }
 }

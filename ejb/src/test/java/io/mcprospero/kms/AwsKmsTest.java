@@ -1,5 +1,6 @@
 package io.mcprospero.kms;
 
+import io.mcprospero.kms.aws.AwsKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

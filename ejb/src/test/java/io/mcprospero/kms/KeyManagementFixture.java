@@ -1,5 +1,6 @@
 package io.mcprospero.kms;
 
+import io.mcprospero.kms.aws.AwsKms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.mcprospero.kms;
 
+import io.mcprospero.kms.aws.AwsKms;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcprospero.artifacts.ArtifactStore;
 import io.mcprospero.artifacts.FileArtifacts;
-import io.mcprospero.artifacts.S3Artifacts;
+import io.mcprospero.artifacts.s3.S3Artifacts;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,8 @@ import io.mcprospero.agents.Destinations;
 import io.mcprospero.agents.toolbox.AgentToolCall;
 import io.mcprospero.agents.toolbox.AgentToolError;
 import io.mcprospero.integrations.calendar.CalendarEvent;
-import io.mcprospero.integrations.calendar.GoogleCalendar;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import io.mcprospero.integrations.calendar.NewEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,7 +79,7 @@ public class CalendarCreateEventTool extends AccountTool {
         }
         NewEvent event = new NewEvent(text(call.input(), "summary", 300), call.input().getString("description", null), start, end, zone, attendees);
         String base = tools.baseUrl(family());
-        CalendarEvent created = tools.call(family(), call.orgId(), token -> GoogleCalendar.of(base, token).create(event));
+        CalendarEvent created = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).googleCalendar(base, token).create(event));
         return "Created \"" + created.summary() + "\" from " + created.start() + " to " + created.end() + " (event " + created.id() + ").";
     }
 }

@@ -4,7 +4,8 @@ import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.toolbox.AgentToolCall;
 import io.mcprospero.agents.toolbox.AgentToolError;
 import io.mcprospero.integrations.calendar.CalendarEvent;
-import io.mcprospero.integrations.calendar.GoogleCalendar;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public class CalendarListEventsTool extends AccountTool {
         }
         int max = number(call.input(), "max_results", 20, 50);
         String base = tools.baseUrl(family());
-        List<CalendarEvent> events = tools.call(family(), call.orgId(), token -> GoogleCalendar.of(base, token).events(from, to, max));
+        List<CalendarEvent> events = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).googleCalendar(base, token).events(from, to, max));
         if (events.isEmpty()) {
             return "No events between " + from + " and " + to + ".";
         }

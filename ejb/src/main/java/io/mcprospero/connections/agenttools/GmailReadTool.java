@@ -2,7 +2,8 @@ package io.mcprospero.connections.agenttools;
 
 import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.toolbox.AgentToolCall;
-import io.mcprospero.integrations.gmail.GmailMailbox;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import io.mcprospero.integrations.gmail.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class GmailReadTool extends AccountTool {
     public String call(AgentToolCall call) {
         String id = text(call.input(), "message_id", 100);
         String base = tools.baseUrl(family());
-        Mail mail = tools.call(family(), call.orgId(), token -> GmailMailbox.of(base, token).read(id));
+        Mail mail = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).gmail(base, token).read(id));
         return UNTRUSTED + "From: " + mail.from() + "\nTo: " + String.join(", ", mail.to()) + "\nSubject: " + mail.subject() + "\nDate: "
                 + mail.date() + "\n\n" + mail.body();
     }

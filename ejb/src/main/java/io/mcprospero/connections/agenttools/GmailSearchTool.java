@@ -2,7 +2,8 @@ package io.mcprospero.connections.agenttools;
 
 import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.toolbox.AgentToolCall;
-import io.mcprospero.integrations.gmail.GmailMailbox;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import io.mcprospero.integrations.gmail.MailSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class GmailSearchTool extends AccountTool {
         String query = text(call.input(), "query", 500);
         int max = number(call.input(), "max_results", 10, 25);
         String base = tools.baseUrl(family());
-        List<MailSummary> found = tools.call(family(), call.orgId(), token -> GmailMailbox.of(base, token).search(query, max));
+        List<MailSummary> found = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).gmail(base, token).search(query, max));
         if (found.isEmpty()) {
             return "No message matches \"" + query + "\".";
         }

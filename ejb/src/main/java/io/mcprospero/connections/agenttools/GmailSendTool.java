@@ -4,7 +4,8 @@ import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.Destinations;
 import io.mcprospero.agents.toolbox.AgentToolCall;
 import io.mcprospero.agents.toolbox.AgentToolError;
-import io.mcprospero.integrations.gmail.GmailMailbox;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import io.mcprospero.integrations.gmail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,7 +69,7 @@ public class GmailSendTool extends AccountTool {
         everyone.forEach(address -> requireAllowed(call.spec(), Destinations.Kind.EMAIL, address));
         OutgoingMail mail = new OutgoingMail(to, cc, text(call.input(), "subject", 300), text(call.input(), "body", 50_000));
         String base = tools.baseUrl(family());
-        String id = tools.call(family(), call.orgId(), token -> GmailMailbox.of(base, token).send(mail));
+        String id = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).gmail(base, token).send(mail));
         return "Sent to " + String.join(", ", everyone) + " (message " + id + ").";
     }
 }

@@ -3,7 +3,8 @@ package io.mcprospero.connections.agenttools;
 import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.Destinations;
 import io.mcprospero.agents.toolbox.AgentToolCall;
-import io.mcprospero.integrations.slack.SlackWebApi;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -56,7 +57,7 @@ public class SlackPostMessageTool extends AccountTool {
         requireAllowed(call.spec(), Destinations.Kind.SLACK_CHANNEL, channel);
         String message = text(call.input(), "text", 4000);
         String base = tools.baseUrl(family());
-        String ts = tools.call(family(), call.orgId(), token -> SlackWebApi.of(base, token).post(channel, message));
+        String ts = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).slack(base, token).post(channel, message));
         return "Posted to " + channel + " (message " + ts + ").";
     }
 

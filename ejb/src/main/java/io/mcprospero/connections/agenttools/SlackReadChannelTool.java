@@ -4,7 +4,8 @@ import io.mcprospero.agents.AgentSpec;
 import io.mcprospero.agents.Destinations;
 import io.mcprospero.agents.toolbox.AgentToolCall;
 import io.mcprospero.integrations.slack.SlackMessage;
-import io.mcprospero.integrations.slack.SlackWebApi;
+import io.mcprospero.integrations.providers.IntegrationSdks;
+import io.mcprospero.libraries.ProviderLibraries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -53,7 +54,7 @@ public class SlackReadChannelTool extends AccountTool {
         requireAllowed(call.spec(), Destinations.Kind.SLACK_CHANNEL, channel);
         int limit = number(call.input(), "limit", 20, 50);
         String base = tools.baseUrl(family());
-        List<SlackMessage> messages = tools.call(family(), call.orgId(), token -> SlackWebApi.of(base, token).history(channel, limit));
+        List<SlackMessage> messages = tools.call(family(), call.orgId(), token -> ProviderLibraries.load(IntegrationSdks.class).slack(base, token).history(channel, limit));
         if (messages.isEmpty()) {
             return channel + " has no messages.";
         }

@@ -2,7 +2,7 @@ package io.mcprospero.bench.secrets;
 
 import io.mcprospero.datakeys.DataKeyCache;
 import io.mcprospero.datakeys.DataKeys;
-import io.mcprospero.kms.AwsKms;
+import io.mcprospero.kms.aws.AwsKms;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.LocalKeyFile;
 import io.mcprospero.persistence.secrets.SecretKind;

@@ -1,4 +1,8 @@
-package io.mcprospero.integrations.google;
+package io.mcprospero.integrations.sdk;
+
+import io.mcprospero.integrations.gmail.*;
+import io.mcprospero.integrations.calendar.*;
+import io.mcprospero.integrations.slack.*;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpRequestInitializer;

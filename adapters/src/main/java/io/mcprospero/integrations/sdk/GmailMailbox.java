@@ -1,4 +1,8 @@
-package io.mcprospero.integrations.gmail;
+package io.mcprospero.integrations.sdk;
+
+import io.mcprospero.integrations.gmail.*;
+import io.mcprospero.integrations.calendar.*;
+import io.mcprospero.integrations.slack.*;
 
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListMessagesResponse;
@@ -6,7 +10,6 @@ import com.google.api.services.gmail.model.Message;
 import com.google.api.services.gmail.model.MessagePart;
 import com.google.api.services.gmail.model.MessagePartHeader;
 import io.mcprospero.integrations.IntegrationFailure;
-import io.mcprospero.integrations.google.GoogleApis;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

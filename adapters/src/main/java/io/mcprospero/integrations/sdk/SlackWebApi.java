@@ -1,4 +1,8 @@
-package io.mcprospero.integrations.slack;
+package io.mcprospero.integrations.sdk;
+
+import io.mcprospero.integrations.gmail.*;
+import io.mcprospero.integrations.calendar.*;
+import io.mcprospero.integrations.slack.*;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;

@@ -1,4 +1,8 @@
-package io.mcprospero.artifacts;
+package io.mcprospero.artifacts.s3;
+
+import io.mcprospero.artifacts.ArtifactKeys;
+import io.mcprospero.artifacts.ArtifactStore;
+import io.mcprospero.artifacts.ArtifactStoreUnavailable;
 
 import java.net.URI;
 import java.util.Optional;

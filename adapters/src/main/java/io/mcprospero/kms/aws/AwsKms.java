@@ -1,4 +1,11 @@
-package io.mcprospero.kms;
+package io.mcprospero.kms.aws;
+
+import io.mcprospero.kms.DataKey;
+import io.mcprospero.kms.DataKeyRefused;
+import io.mcprospero.kms.EncryptedDataKey;
+import io.mcprospero.kms.EncryptionContext;
+import io.mcprospero.kms.KeyManagement;
+import io.mcprospero.kms.KeyManagementUnavailable;
 
 import java.net.URI;
 import java.util.Optional;
