@@ -44,6 +44,10 @@ public final class Main {
     static final double STARTUP_TARGET = 1.25;
     static final double RSS_TARGET = 1.25;
     static final double THROUGHPUT_TARGET = 0.6;
+    static final double MODERN_OVER_LEGACY_TARGET = 1.0;
+    static final double TAIL_TARGET = 5.0;
+    /** The standing budget (issues 13, 14): start-up and RSS at ready against bench/floor. */
+    static final double FLOOR_TARGET = 1.10;
 
     private final Options options;
     private final PrintStream out;
@@ -110,6 +114,7 @@ public final class Main {
         Summary hello = null;
         Summary version = null;
         Summary whoami = null;
+        Summary modern = null;
         double signInMillis = Double.NaN;
         for (int rep = 1; rep <= options.reps; rep++) {
             List<String> order = new ArrayList<>(servers.keySet());
@@ -147,9 +152,10 @@ public final class Main {
                             long signInStart = System.nanoTime();
                             List<McpClient> clients = signIn(server);
                             signInMillis = (System.nanoTime() - signInStart) / 1e6 / clients.size();
-                            Summary[] both = loadProduct(server, clients);
-                            version = both[0];
-                            whoami = both[1];
+                            Summary[] all = loadProduct(server, clients);
+                            version = all[0];
+                            whoami = all[1];
+                            modern = all[2];
                         } else {
                             hello = loadBare(server);
                         }
@@ -161,7 +167,7 @@ public final class Main {
                 }
             }
         }
-        report(starts, hello, version, whoami, signInMillis);
+        report(starts, hello, version, whoami, modern, signInMillis);
         if (options.nmt) {
             reportNativeMemory(nmt);
         }
@@ -233,22 +239,21 @@ public final class Main {
         String host = "localhost:" + server.port();
         Target version = Target.get("GET /version", host, "/version", "mcprospero");
         Target whoami = Target.toolCall("tools/call whoami", host, "whoami", clients);
+        Target modern = Target.modernToolCall("whoami 2026-07-28", host, "whoami", clients);
+        List<Target> targets = List.of(version, whoami, modern);
         try (LoadRunner runner = new LoadRunner(server, options.clients)) {
-            warmUp(runner, version, whoami);
-            List<LoadRunner.Slice> versionSlices = new ArrayList<>();
-            List<LoadRunner.Slice> whoamiSlices = new ArrayList<>();
+            warmUp(runner, targets.toArray(Target[]::new));
+            List<List<LoadRunner.Slice>> slices = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             double slice = options.measureSeconds / options.rounds;
             for (int round = 0; round < options.rounds; round++) {
-                // ABBA: neither target always runs first, or always right after the other
-                if (round % 2 == 0) {
-                    versionSlices.add(measure(runner, version, slice, round));
-                    whoamiSlices.add(measure(runner, whoami, slice, round));
-                } else {
-                    whoamiSlices.add(measure(runner, whoami, slice, round));
-                    versionSlices.add(measure(runner, version, slice, round));
+                // forwards, then backwards: no target always runs first, or always right after the same other
+                for (int k = 0; k < targets.size(); k++) {
+                    int i = round % 2 == 0 ? k : targets.size() - 1 - k;
+                    slices.get(i).add(measure(runner, targets.get(i), slice, round));
                 }
             }
-            return new Summary[] {Summary.of(version.name(), versionSlices), Summary.of(whoami.name(), whoamiSlices)};
+            return new Summary[] {Summary.of(version.name(), slices.get(0)), Summary.of(whoami.name(), slices.get(1)),
+                    Summary.of(modern.name(), slices.get(2))};
         }
     }
 
@@ -304,7 +309,7 @@ public final class Main {
         return slice;
     }
 
-    private void report(List<Start> starts, Summary hello, Summary version, Summary whoami, double signInMillis) {
+    private void report(List<Start> starts, Summary hello, Summary version, Summary whoami, Summary modern, double signInMillis) {
         out.println();
         out.println("== Start-up: median of " + options.reps + " starts each, alternating; JVM flags "
                 + String.join(" ", options.jvmArgs) + " ==");
@@ -350,7 +355,7 @@ public final class Main {
         out.println();
         out.println("| | req/s | p50 (ms) | p99 (ms) | errors | server CPU per request (µs) | server cores | client cores |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (Summary summary : hello == null ? List.of(version, whoami) : List.of(version, whoami, hello)) {
+        for (Summary summary : hello == null ? List.of(version, whoami, modern) : List.of(version, whoami, modern, hello)) {
             String label = summary == hello ? summary.target() + " (bare server, separate run)" : summary.target() + " (" + PRODUCT + ")";
             out.println(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d | %.0f | %.2f | %.2f |", label,
                     summary.throughput(), summary.percentileMillis(0.50), summary.percentileMillis(0.99),
@@ -358,7 +363,7 @@ public final class Main {
         }
         out.println();
         out.println(String.format(Locale.ROOT, "sign-in through the OAuth flow plus initialize: %.0f ms per client (sequential)", signInMillis));
-        for (Summary summary : List.of(version, whoami)) {
+        for (Summary summary : List.of(version, whoami, modern)) {
             if (!summary.errorSamples().isEmpty()) {
                 out.println("errors of " + summary.target() + ", e.g.: " + summary.errorSamples());
             }
@@ -380,6 +385,16 @@ public final class Main {
         ratio("whoami / GET /version p50 latency", whoami.percentileMillis(0.5) / version.percentileMillis(0.5), "", null);
         ratio("whoami / GET /version p99 latency", whoami.percentileMillis(0.99) / version.percentileMillis(0.99), "", null);
         ratio("whoami / GET /version server CPU per request", whoami.serverCpuMicrosPerRequest() / version.serverCpuMicrosPerRequest(), "", null);
+        // issue 13: the stateless revision against the legacy session path and the public endpoint of the same server
+        double modernOverLegacy = modern.throughput() / whoami.throughput();
+        ratio("whoami 2026-07-28 / whoami legacy session throughput", modernOverLegacy, ">= " + MODERN_OVER_LEGACY_TARGET,
+                modernOverLegacy >= MODERN_OVER_LEGACY_TARGET);
+        double modernOverVersion = modern.throughput() / version.throughput();
+        ratio("whoami 2026-07-28 / GET /version throughput", modernOverVersion, ">= " + THROUGHPUT_TARGET,
+                modernOverVersion >= THROUGHPUT_TARGET);
+        double modernTail = modern.percentileMillis(0.99) / modern.percentileMillis(0.5);
+        ratio("whoami 2026-07-28 p99 / p50", modernTail, "<= " + TAIL_TARGET, modernTail <= TAIL_TARGET);
+        ratio("whoami 2026-07-28 / legacy server CPU per request", modern.serverCpuMicrosPerRequest() / whoami.serverCpuMicrosPerRequest(), "", null);
         if (hello != null) {
             ratio("GET /version (product) / GET /hello (bare) throughput", version.throughput() / hello.throughput(), "", null);
         }
@@ -415,7 +430,7 @@ public final class Main {
         out.println();
         out.println("Floor (bench/floor: the components required at ready, without the product):");
         out.println();
-        out.println("| | " + BARE + " | " + FLOOR + " | " + PRODUCT + " | floor / bare | " + PRODUCT + " / floor |");
+        out.println("| | " + BARE + " | " + FLOOR + " | " + PRODUCT + " | floor / bare | " + PRODUCT + " / floor (<= " + FLOOR_TARGET + ") |");
         out.println("|---|---:|---:|---:|---:|---:|");
         List<java.util.Map.Entry<String, java.util.function.ToDoubleFunction<Start>>> measures = List.of(
                 Map.entry("time to ready (s)", Start::readySeconds),
@@ -425,8 +440,8 @@ public final class Main {
             double bare = median(starts, BARE, measure.getValue());
             double floor = median(starts, FLOOR, measure.getValue());
             double product = median(starts, PRODUCT, measure.getValue());
-            out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f | %.2f |", measure.getKey(), bare, floor,
-                    product, floor / bare, product / floor));
+            out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f | %.2f %s |", measure.getKey(), bare, floor,
+                    product, floor / bare, product / floor, product / floor <= FLOOR_TARGET ? "PASS" : "MISS"));
         }
     }
 

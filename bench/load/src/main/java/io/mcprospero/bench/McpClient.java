@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 record McpClient(String email, String accessToken, String sessionId) {
 
     static final String PROTOCOL_VERSION = "2025-11-25";
+    /** The stateless revision: the same bearer token, no session (Target.modernToolCall). */
+    static final String MODERN_VERSION = "2026-07-28";
     static final String REDIRECT_URI = "http://127.0.0.1:9/cb";
 
     private static final Pattern REQUEST_ID = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");

@@ -80,4 +80,50 @@ interface Target {
             }
         };
     }
+
+    /**
+     * MCP 2026-07-28 {@code tools/call} of a tool without arguments, as a modern client sends it: no session, every
+     * request carrying its {@code _meta} (protocol version, client info and capabilities) and the
+     * {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers; each client with its own bearer
+     * token. Must answer 200 with a tool result that is not an error.
+     */
+    static Target modernToolCall(String name, String host, String tool, List<McpClient> clients) {
+        String[] heads = new String[clients.size()];
+        for (int i = 0; i < heads.length; i++) {
+            heads[i] = "POST /mcp HTTP/1.1\r\n"
+                    + "Host: " + host + "\r\n"
+                    + "Authorization: Bearer " + clients.get(i).accessToken() + "\r\n"
+                    + "MCP-Protocol-Version: " + McpClient.MODERN_VERSION + "\r\n"
+                    + "Mcp-Method: tools/call\r\n"
+                    + "Mcp-Name: " + tool + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\n"
+                    + "User-Agent: mcprospero-bench\r\n";
+        }
+        String params = "\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + McpClient.MODERN_VERSION + "\","
+                + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"mcprospero-bench\",\"version\":\"1\"},"
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}},\"name\":\"" + tool + "\",\"arguments\":{}}}";
+        return new Target() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] request(int client, long sequence) {
+                byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\"," + params)
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] head = (heads[client] + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                byte[] request = new byte[head.length + body.length];
+                System.arraycopy(head, 0, request, 0, head.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                return request;
+            }
+
+            @Override
+            public boolean succeeded(HttpConnection.Response response) {
+                return response.status() == 200 && response.body().contains("\"isError\":false");
+            }
+        };
+    }
 }
