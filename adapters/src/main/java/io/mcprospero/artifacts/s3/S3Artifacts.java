@@ -3,7 +3,6 @@ package io.mcprospero.artifacts.s3;
 import io.mcprospero.artifacts.ArtifactKeys;
 import io.mcprospero.artifacts.ArtifactStore;
 import io.mcprospero.artifacts.ArtifactStoreUnavailable;
-
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;

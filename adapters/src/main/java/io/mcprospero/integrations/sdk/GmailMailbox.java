@@ -1,15 +1,15 @@
 package io.mcprospero.integrations.sdk;
 
-import io.mcprospero.integrations.gmail.*;
-import io.mcprospero.integrations.calendar.*;
-import io.mcprospero.integrations.slack.*;
-
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.Message;
 import com.google.api.services.gmail.model.MessagePart;
 import com.google.api.services.gmail.model.MessagePartHeader;
 import io.mcprospero.integrations.IntegrationFailure;
+import io.mcprospero.integrations.gmail.Mail;
+import io.mcprospero.integrations.gmail.MailSummary;
+import io.mcprospero.integrations.gmail.Mailbox;
+import io.mcprospero.integrations.gmail.OutgoingMail;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

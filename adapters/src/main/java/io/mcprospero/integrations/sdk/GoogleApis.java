@@ -1,9 +1,5 @@
 package io.mcprospero.integrations.sdk;
 
-import io.mcprospero.integrations.gmail.*;
-import io.mcprospero.integrations.calendar.*;
-import io.mcprospero.integrations.slack.*;
-
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
@@ -11,6 +7,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import io.mcprospero.integrations.IntegrationFailure;
+import io.mcprospero.integrations.calendar.Calendar;
 import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;

@@ -1,14 +1,13 @@
 package io.mcprospero.integrations.sdk;
 
-import io.mcprospero.integrations.gmail.*;
-import io.mcprospero.integrations.calendar.*;
-import io.mcprospero.integrations.slack.*;
-
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.Events;
+import io.mcprospero.integrations.calendar.Calendar;
+import io.mcprospero.integrations.calendar.CalendarEvent;
+import io.mcprospero.integrations.calendar.NewEvent;
 import java.util.List;
 
 /** The primary calendar through the Google Calendar API (Google's client library). */

@@ -1,8 +1,5 @@
 package io.mcprospero.integrations.sdk;
 
-import io.mcprospero.integrations.gmail.*;
-import io.mcprospero.integrations.calendar.*;
-import io.mcprospero.integrations.slack.*;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;

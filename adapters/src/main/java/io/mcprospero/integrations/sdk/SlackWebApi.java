@@ -1,15 +1,13 @@
 package io.mcprospero.integrations.sdk;
 
-import io.mcprospero.integrations.gmail.*;
-import io.mcprospero.integrations.calendar.*;
-import io.mcprospero.integrations.slack.*;
-
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import io.mcprospero.integrations.IntegrationFailure;
+import io.mcprospero.integrations.slack.SlackMessage;
+import io.mcprospero.integrations.slack.SlackWorkspace;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

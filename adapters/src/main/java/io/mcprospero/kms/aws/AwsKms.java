@@ -6,7 +6,6 @@ import io.mcprospero.kms.EncryptedDataKey;
 import io.mcprospero.kms.EncryptionContext;
 import io.mcprospero.kms.KeyManagement;
 import io.mcprospero.kms.KeyManagementUnavailable;
-
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
