@@ -64,14 +64,8 @@ interface Target {
 
             @Override
             public byte[] request(int client, long sequence) {
-                String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-                        + tool + "\",\"arguments\":{}}}";
-                byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-                byte[] head = (heads[client] + "Content-Length: " + bodyBytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                byte[] request = new byte[head.length + bodyBytes.length];
-                System.arraycopy(head, 0, request, 0, head.length);
-                System.arraycopy(bodyBytes, 0, request, head.length, bodyBytes.length);
-                return request;
+                return post(heads[client], "{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":{}}}");
             }
 
             @Override
@@ -111,13 +105,7 @@ interface Target {
 
             @Override
             public byte[] request(int client, long sequence) {
-                byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\"," + params)
-                        .getBytes(StandardCharsets.UTF_8);
-                byte[] head = (heads[client] + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                byte[] request = new byte[head.length + body.length];
-                System.arraycopy(head, 0, request, 0, head.length);
-                System.arraycopy(body, 0, request, head.length, body.length);
-                return request;
+                return post(heads[client], "{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\"," + params);
             }
 
             @Override
@@ -125,5 +113,15 @@ interface Target {
                 return response.status() == 200 && response.body().contains("\"isError\":false");
             }
         };
+    }
+
+    /** A POST of {@code body} (UTF-8) after the request line and headers in {@code head}. */
+    private static byte[] post(String head, String body) {
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] headBytes = (head + "Content-Length: " + bodyBytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[headBytes.length + bodyBytes.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(bodyBytes, 0, request, headBytes.length, bodyBytes.length);
+        return request;
     }
 }
