@@ -7,7 +7,7 @@ import java.util.Optional;
  * what it is given: callers seal content before it leaves. Keys are paths of segments of letters, digits, '.', '_'
  * and '-' separated by '/' ({@link ArtifactKeys}). Failures of the store raise {@link ArtifactStoreUnavailable}.
  */
-public interface ArtifactStore {
+public interface ArtifactStore extends AutoCloseable {
 
     /** Stores the content under the key, replacing what was there. */
     void put(String key, byte[] content);
@@ -20,4 +20,9 @@ public interface ArtifactStore {
 
     /** Where the store keeps its content, for the start-up log (a directory, a bucket). */
     String describe();
+
+    /** Releases the client's connections and threads, if it holds any (S3 does; the file store does not). */
+    @Override
+    default void close() {
+    }
 }

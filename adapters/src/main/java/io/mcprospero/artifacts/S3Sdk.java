@@ -8,6 +8,6 @@ import java.util.Optional;
  */
 public interface S3Sdk {
 
-    /** A store in {@code bucket}; without a region the SDK's default region chain applies. The result is {@link AutoCloseable}. */
+    /** A store in {@code bucket}; without a region the SDK's default region chain applies. */
     ArtifactStore connect(String bucket, Optional<String> region, Optional<String> endpoint, boolean pathStyle);
 }

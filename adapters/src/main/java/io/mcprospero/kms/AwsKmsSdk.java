@@ -10,8 +10,7 @@ public interface AwsKmsSdk {
 
     /**
      * A client for the key {@code keyId} (key id, key ARN, alias name or alias ARN). Without a region the SDK's
-     * default region chain applies; the endpoint override points at a KMS-compatible service. The result is
-     * {@link AutoCloseable}.
+     * default region chain applies; the endpoint override points at a KMS-compatible service.
      */
     KeyManagement connect(String keyId, Optional<String> region, Optional<String> endpoint);
 }

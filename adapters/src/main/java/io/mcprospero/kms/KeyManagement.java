@@ -9,7 +9,7 @@ package io.mcprospero.kms;
  * {@code mcprospero.kms.mode} in {@link KeyManagementProducer}. Both throw {@link DataKeyRefused} when a data
  * key does not decrypt, and {@link KeyManagementUnavailable} when the service cannot be used at all.
  */
-public interface KeyManagement {
+public interface KeyManagement extends AutoCloseable {
 
     /** A new AES-256 data key, plain and encrypted under the current master key for this context. */
     DataKey generateDataKey(EncryptionContext context);
@@ -29,4 +29,9 @@ public interface KeyManagement {
      * names the key that {@link #reEncrypt} targets. Returns the id of the current master key.
      */
     String rotateMasterKey();
+
+    /** Releases the client's connections and threads, if it holds any (AWS KMS does; the local key file does not). */
+    @Override
+    default void close() {
+    }
 }

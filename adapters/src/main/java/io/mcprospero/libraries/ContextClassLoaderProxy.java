@@ -30,9 +30,12 @@ final class ContextClassLoaderProxy implements InvocationHandler {
         return type.cast(wrap(target, libraries, type));
     }
 
+    /** A proxy of {@code target} with the interfaces of it that the server sees ({@code declared} among them, if one). */
     private static Object wrap(Object target, ClassLoader libraries, Class<?> declared) {
         Set<Class<?>> interfaces = new LinkedHashSet<>();
-        interfaces.add(declared);
+        if (declared.isInterface()) {
+            interfaces.add(declared);
+        }
         for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
             for (Class<?> candidate : type.getInterfaces()) {
                 if (candidate.getClassLoader() != libraries) {
@@ -40,8 +43,11 @@ final class ContextClassLoaderProxy implements InvocationHandler {
                 }
             }
         }
-        return Proxy.newProxyInstance(declared.getClassLoader(), interfaces.toArray(Class<?>[]::new),
-                new ContextClassLoaderProxy(target, libraries));
+        if (interfaces.isEmpty()) {
+            return target;
+        }
+        // the server's loader (the libraries' parent) sees every interface kept: they are not the libraries' own
+        return Proxy.newProxyInstance(libraries.getParent(), interfaces.toArray(Class<?>[]::new), new ContextClassLoaderProxy(target, libraries));
     }
 
     @Override
@@ -59,7 +65,9 @@ final class ContextClassLoaderProxy implements InvocationHandler {
         try {
             Object result = method.invoke(target, arguments);
             Class<?> returned = method.getReturnType();
-            if (result != null && returned.isInterface() && result.getClass().getClassLoader() == libraries) {
+            // declared as an interface, or as Object (a generic method, erased), and made by the libraries
+            if (result != null && (returned.isInterface() || returned == Object.class)
+                    && result.getClass().getClassLoader() == libraries) {
                 return wrap(result, libraries, returned);
             }
             return result;

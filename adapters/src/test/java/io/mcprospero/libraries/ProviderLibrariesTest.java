@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
@@ -47,11 +48,17 @@ class ProviderLibrariesTest {
 
         assertThat(libraries).isNotSameAs(server);
         assertThat(libraries.getParent()).isSameAs(server);
-        assertThat(probe.get()).as("the context class loader during the call").isSameAs(libraries);
+        Object handedOut = probe.get();
+        assertThat(handedOut).as("what a call hands out is wrapped too").isInstanceOf(Supplier.class);
+        assertThat(((Supplier<?>) handedOut).get()).as("the context class loader during its call").isSameAs(libraries);
         assertThat(Thread.currentThread().getContextClassLoader()).as("and after it").isSameAs(before);
         assertThatThrownBy(() -> server.loadClass("probe.Probe")).isInstanceOf(ClassNotFoundException.class);
         assertThat(((URLClassLoader) libraries).getURLs()).hasSize(1)
                 .allSatisfy(url -> assertThat(url.getPath()).endsWith("/probe.jar"));
+        Path copiedTo = Path.of(((URLClassLoader) libraries).getURLs()[0].toURI()).getParent();
+        assertThat(Files.getPosixFilePermissions(copiedTo)).as("the copies are the server's user's alone")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE);
     }
 
     @Test
@@ -68,8 +75,11 @@ class ProviderLibrariesTest {
     private byte[] probeJar() throws IOException {
         Path source = work.resolve("src/probe/Probe.java");
         Files.createDirectories(source.getParent());
+        // get() answers the context class loader of its call, or, once asked for "next", another Supplier of the
+        // libraries (as a service hands out a client), whose own get() answers its call's context class loader
         Files.writeString(source, "package probe; public class Probe implements java.util.function.Supplier<Object> {"
-                + " public Object get() { return Thread.currentThread().getContextClassLoader(); } }");
+                + " private final boolean handOut; public Probe() { this(true); } Probe(boolean handOut) { this.handOut = handOut; }"
+                + " public Object get() { return handOut ? new Probe(false) : Thread.currentThread().getContextClassLoader(); } }");
         Path classes = Files.createDirectories(work.resolve("classes"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertThat(compiler.run(null, null, null, "-d", classes.toString(), source.toString())).isZero();

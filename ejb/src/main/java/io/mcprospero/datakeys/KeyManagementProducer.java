@@ -47,17 +47,6 @@ public class KeyManagementProducer {
     }
 
     void close(@Disposes KeyManagement keys) {
-        if (keys instanceof AutoCloseable closeable) {
-            closeQuietly(closeable);
-        }
-    }
-
-    /** The S3 and KMS clients hold connections and threads; closing them at undeploy must not fail the undeploy. */
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warning(() -> "closing the key management client failed: " + e);
-        }
+        keys.close();
     }
 }

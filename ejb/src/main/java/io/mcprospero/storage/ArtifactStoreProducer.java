@@ -40,17 +40,6 @@ public class ArtifactStoreProducer {
     }
 
     void close(@Disposes ArtifactStore store) {
-        if (store instanceof AutoCloseable closeable) {
-            closeQuietly(closeable);
-        }
-    }
-
-    /** The S3 and KMS clients hold connections and threads; closing them at undeploy must not fail the undeploy. */
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warning(() -> "closing the artifact store failed: " + e);
-        }
+        store.close();
     }
 }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * DeleteObject). Credentials come from the SDK's default chain; the endpoint override and path-style access point it
  * at an S3-compatible service.
  */
-public final class S3Artifacts implements ArtifactStore, AutoCloseable {
+public final class S3Artifacts implements ArtifactStore {
 
     private final S3Client client;
     private final String bucket;

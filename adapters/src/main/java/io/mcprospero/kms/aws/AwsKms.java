@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
  *
  * <p>Credentials come from the SDK's default chain (environment, profile, container or instance role).
  */
-public final class AwsKms implements KeyManagement, AutoCloseable {
+public final class AwsKms implements KeyManagement {
 
     private final KmsClient client;
     private final String keyId;

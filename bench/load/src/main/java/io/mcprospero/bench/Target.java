@@ -44,35 +44,9 @@ interface Target {
      * token); must answer 200 with a tool result that is not an error.
      */
     static Target toolCall(String name, String host, String tool, List<McpClient> clients) {
-        String[] heads = new String[clients.size()];
-        for (int i = 0; i < heads.length; i++) {
-            McpClient client = clients.get(i);
-            heads[i] = "POST /mcp HTTP/1.1\r\n"
-                    + "Host: " + host + "\r\n"
-                    + "Authorization: Bearer " + client.accessToken() + "\r\n"
-                    + "Mcp-Session-Id: " + client.sessionId() + "\r\n"
-                    + "MCP-Protocol-Version: " + McpClient.PROTOCOL_VERSION + "\r\n"
-                    + "Content-Type: application/json\r\n"
-                    + "Accept: application/json, text/event-stream\r\n"
-                    + "User-Agent: mcprospero-bench\r\n";
-        }
-        return new Target() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public byte[] request(int client, long sequence) {
-                return post(heads[client], "{\"jsonrpc\":\"2.0\",\"id\":" + (sequence + 2) + ",\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":{}}}");
-            }
-
-            @Override
-            public boolean succeeded(HttpConnection.Response response) {
-                return response.status() == 200 && response.body().contains("\"isError\":false");
-            }
-        };
+        return toolCall(name, host, clients, client -> "Mcp-Session-Id: " + client.sessionId() + "\r\n"
+                + "MCP-Protocol-Version: " + McpClient.PROTOCOL_VERSION + "\r\n",
+                "\"params\":{\"name\":\"" + tool + "\",\"arguments\":{}}}");
     }
 
     /**
@@ -82,21 +56,28 @@ interface Target {
      * token. Must answer 200 with a tool result that is not an error.
      */
     static Target modernToolCall(String name, String host, String tool, List<McpClient> clients) {
+        return toolCall(name, host, clients, client -> "MCP-Protocol-Version: " + McpClient.MODERN_VERSION + "\r\n"
+                + "Mcp-Method: tools/call\r\n"
+                + "Mcp-Name: " + tool + "\r\n",
+                "\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + McpClient.MODERN_VERSION + "\","
+                        + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"mcprospero-bench\",\"version\":\"1\"},"
+                        + "\"io.modelcontextprotocol/clientCapabilities\":{}},\"name\":\"" + tool + "\",\"arguments\":{}}}");
+    }
+
+    /** A tools/call per client with its bearer token, these era-specific headers, and this params member. */
+    private static Target toolCall(String name, String host, List<McpClient> clients,
+                                   java.util.function.Function<McpClient, String> eraHeaders, String params) {
         String[] heads = new String[clients.size()];
         for (int i = 0; i < heads.length; i++) {
+            McpClient client = clients.get(i);
             heads[i] = "POST /mcp HTTP/1.1\r\n"
                     + "Host: " + host + "\r\n"
-                    + "Authorization: Bearer " + clients.get(i).accessToken() + "\r\n"
-                    + "MCP-Protocol-Version: " + McpClient.MODERN_VERSION + "\r\n"
-                    + "Mcp-Method: tools/call\r\n"
-                    + "Mcp-Name: " + tool + "\r\n"
+                    + "Authorization: Bearer " + client.accessToken() + "\r\n"
+                    + eraHeaders.apply(client)
                     + "Content-Type: application/json\r\n"
                     + "Accept: application/json, text/event-stream\r\n"
                     + "User-Agent: mcprospero-bench\r\n";
         }
-        String params = "\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + McpClient.MODERN_VERSION + "\","
-                + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"mcprospero-bench\",\"version\":\"1\"},"
-                + "\"io.modelcontextprotocol/clientCapabilities\":{}},\"name\":\"" + tool + "\",\"arguments\":{}}}";
         return new Target() {
             @Override
             public String name() {
