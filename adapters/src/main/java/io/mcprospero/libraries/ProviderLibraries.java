@@ -14,9 +14,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -42,6 +45,7 @@ public final class ProviderLibraries {
     private static final Logger LOG = Logger.getLogger(ProviderLibraries.class.getName());
 
     private static ClassLoader loader;
+    private static final Map<Class<?>, Object> SERVICES = new ConcurrentHashMap<>();
 
     private ProviderLibraries() {
     }
@@ -53,7 +57,8 @@ public final class ProviderLibraries {
      * @throws ProviderLibrariesMissing when the bundle cannot be opened or holds no implementation
      */
     public static <T> T load(Class<T> service) {
-        return find(service, loader());
+        // the services are stateless factories: one each, so that an agent's tool call does not scan service files
+        return service.cast(SERVICES.computeIfAbsent(service, type -> find(type, loader())));
     }
 
     static <T> T find(Class<T> service, ClassLoader libraries) {
@@ -88,9 +93,11 @@ public final class ProviderLibraries {
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             return new URLClassLoader("mcprospero-providers", jars.toArray(URL[]::new), parent);
         } catch (IOException e) {
-            throw new ProviderLibrariesMissing("The provider libraries could not be unpacked into the temporary "
-                    + "directory (" + System.getProperty("java.io.tmpdir") + "): " + e.getMessage()
-                    + ". Give the server a writable temporary directory (java.io.tmpdir).");
+            // the path and the cause go to the operator's log; the message may reach a person through a run's outcome
+            LOG.log(Level.WARNING, "provider libraries: could not copy them into java.io.tmpdir ("
+                    + System.getProperty("java.io.tmpdir") + "): " + e);
+            throw new ProviderLibrariesMissing("The provider libraries could not be unpacked into the server's temporary "
+                    + "directory. The operator should give the server a writable java.io.tmpdir (see its log).");
         }
     }
 
