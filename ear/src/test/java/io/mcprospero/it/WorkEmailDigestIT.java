@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -27,6 +28,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.LocalSignIn;
+import io.mcprospero.it.support.MetaWebhooks;
 import io.mcprospero.it.support.ModernMcp;
 import io.mcprospero.it.support.People;
 import io.mcprospero.it.support.ProviderStandIns;
@@ -93,6 +95,8 @@ class WorkEmailDigestIT {
                 "MCPROSPERO_TOOLS_WHATSAPP_BASE_URL", meta.baseUrl() + "/v21.0",
                 "MCPROSPERO_TOOLS_WHATSAPP_PHONE_NUMBER_ID", "106540352242922"));
         environment.put("MCPROSPERO_TOOLS_WHATSAPP_ACCESS_TOKEN", "EAAJB-platform-token");
+        environment.put("MCPROSPERO_TOOLS_WHATSAPP_APP_SECRET", MetaWebhooks.APP_SECRET);
+        environment.put("MCPROSPERO_TOOLS_WHATSAPP_VERIFY_TOKEN", MetaWebhooks.VERIFY_TOKEN);
         server = ServerUnderTest.start("digest", environment);
         signIn = new LocalSignIn(server);
     }
@@ -164,6 +168,16 @@ class WorkEmailDigestIT {
         step("[search-only]", "[search-only]", 4, toolUse("toolu_s1", "gmail_search", "{\"query\":\"in:inbox\"}"), "tool_use");
         step("[search-only]", "messages match", 3, "[{\"type\":\"text\",\"text\":\"Searched.\"}]", "end_turn");
         step("[whatsapp]", "[whatsapp]", 4, "[{\"type\":\"text\",\"text\":\"Nothing to send.\"}]", "end_turn");
+
+        step("[window]", "Sent the template", 1, "[{\"type\":\"text\",\"text\":\"Both told.\"}]", "end_turn");
+        step("[window]", "free text cannot reach +4915222222222", 2, toolUse("toolu_w3", "whatsapp_send",
+                "{\"to\":\"+4915222222222\",\"template\":\"order_update\",\"language\":\"en_US\",\"parameters\":[\"A-17\"]}"), "tool_use");
+        step("[window]", "free text cannot reach +4915211111111", 2, toolUse("toolu_w3", "whatsapp_send",
+                "{\"to\":\"+4915222222222\",\"template\":\"order_update\",\"language\":\"en_US\",\"parameters\":[\"A-17\"]}"), "tool_use");
+        step("[window]", "Sent to +4915211111111", 3, toolUse("toolu_w2", "whatsapp_send",
+                "{\"to\":\"+4915222222222\",\"text\":\"Your order A-17 has shipped.\"}"), "tool_use");
+        step("[window]", "[window]", 4, toolUse("toolu_w1", "whatsapp_send", "{\"to\":\"+49 152 11111111\",\"text\":\"Your order A-16 has shipped.\"}"),
+                "tool_use");
     }
 
     private static void step(String agent, String whenTheConversationHolds, int priority, String content, String stop) {
@@ -359,6 +373,81 @@ class WorkEmailDigestIT {
 
         assertThat(run.getString("status")).isEqualTo("failed");
         assertThat(run.getString("reason")).contains("whatsapp_send cannot be used: WhatsApp is switched off");
+    }
+
+    @Test
+    void freeTextReachesOnlyWhoWroteWithin24HoursATemplateAnyoneAndMetasLaterReportsShowOnTheRun() throws Exception {
+        String number = "106540352242922";
+        meta.stubFor(post(urlPathEqualTo("/v21.0/" + number + "/messages")).atPriority(1).withRequestBody(containing("4915211111111"))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.W1\"}]}")));
+        meta.stubFor(post(urlPathEqualTo("/v21.0/" + number + "/messages")).atPriority(1).withRequestBody(containing("4915222222222"))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.W2\"}]}")));
+        String hook = server.baseUrl() + "/hooks/whatsapp";
+
+        // Meta's subscription handshake, then deliveries that are not Meta's
+        HttpResponse<String> verified = Http.get(hook + "?hub.mode=subscribe&hub.verify_token=" + MetaWebhooks.VERIFY_TOKEN + "&hub.challenge=1158201444");
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).isEqualTo("1158201444");
+        assertThat(Http.get(hook + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1").statusCode()).isEqualTo(403);
+        String wrote = MetaWebhooks.inbound(number, "4915211111111", java.time.Instant.now().minusSeconds(3600));
+        HttpResponse<String> unsigned = Http.postJson(hook, wrote);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("X-Hub-Signature-256");
+        assertThat(Http.postJson(hook, wrote, "X-Hub-Signature-256", MetaWebhooks.signature(wrote, "not-the-app-secret")).statusCode()).isEqualTo(401);
+        assertThat(MetaWebhooks.deliver(server, "{\"object\":\"whatsapp_business_account\",\"entry\":\"x\"}").body()).contains("entry is not an array");
+        assertThat(Http.json(MetaWebhooks.deliver(server, MetaWebhooks.inbound("999999999", "4915222222222", java.time.Instant.now())))
+                .getInt("noted")).as("another business number of the same Meta app").isZero();
+        assertThat(Http.json(MetaWebhooks.deliver(server, MetaWebhooks.inbound(number, "4915222222222", java.time.Instant.now().minusSeconds(90_000))))
+                .getInt("noted")).as("a message older than the window").isZero();
+
+        HttpResponse<String> noted = MetaWebhooks.deliver(server, wrote);
+        assertThat(noted.statusCode()).as(noted.body()).isEqualTo(200);
+        assertThat(Http.json(noted).getInt("noted")).isEqualTo(1);
+
+        ModernMcp person = new ModernMcp(server, signIn.tokensFor(email("kim")).accessToken());
+        ModernMcp admin = new ModernMcp(server, signIn.tokensFor(ServerUnderTest.ADMIN_EMAIL).accessToken());
+        structured(admin.callTool("admin", "{\"action\":\"set_tool_availability\",\"tool\":\"whatsapp\",\"enabled\":true}"));
+        try {
+            String arguments = "{\"name\":\"Shipping notes\",\"instructions\":\"[window] Tell both customers their orders shipped.\","
+                    + "\"tools\":[\"whatsapp_send\"],\"destinations\":[\"+49 152 11111111\",\"+49 152 22222222\"]}";
+            assertThat(structured(callApproving(person, "create_agent", arguments)).getString("outcome")).isEqualTo("approved");
+
+            JsonObject run = runNowAndWait(person, "Shipping notes");
+
+            assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+            assertThat(toolCalls(run)).extracting(c -> c.getString("name") + (c.getBoolean("error") ? " (error)" : ""))
+                    .containsExactly("whatsapp_send", "whatsapp_send (error)", "whatsapp_send");
+            assertThat(toolCalls(run).get(1).getString("result")).contains("free text cannot reach +4915222222222")
+                    .contains("in the last 24 hours").contains("send an approved template");
+            meta.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + number + "/messages")).withRequestBody(matchingJsonPath("$.to", equalTo("4915211111111")))
+                    .withRequestBody(matchingJsonPath("$.type", equalTo("text"))));
+            meta.verify(0, postRequestedFor(urlPathEqualTo("/v21.0/" + number + "/messages")).withRequestBody(matchingJsonPath("$.to", equalTo("4915222222222")))
+                    .withRequestBody(matchingJsonPath("$.type", equalTo("text"))));
+            meta.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + number + "/messages")).withRequestBody(matchingJsonPath("$.to", equalTo("4915222222222")))
+                    .withRequestBody(matchingJsonPath("$.template.name", equalTo("order_update"))));
+
+            // later, Meta reports: the template was read (a late "sent" does not move it back); the text failed outside the window
+            java.time.Instant now = java.time.Instant.now();
+            assertThat(MetaWebhooks.deliver(server, MetaWebhooks.status(number, "wamid.W2", "4915222222222", "read", now)).statusCode()).isEqualTo(200);
+            assertThat(MetaWebhooks.deliver(server, MetaWebhooks.status(number, "wamid.W2", "4915222222222", "sent", now)).statusCode()).isEqualTo(200);
+            assertThat(MetaWebhooks.deliver(server, MetaWebhooks.failedOutsideWindow(number, "wamid.W1", "4915211111111", now)).statusCode())
+                    .isEqualTo(200);
+            JsonObject reported = structured(person.callTool("get_run", "{\"run_id\":\"" + run.getString("id") + "\"}"));
+            assertThat(reported.getJsonObject("run").getJsonArray("deliveries").getValuesAs(JsonValue::asJsonObject))
+                    .extracting(d -> d.getString("message_id") + " " + d.getString("status") + " " + d.getString("error", ""))
+                    .containsExactlyInAnyOrder("wamid.W1 failed 131047: Re-engagement message: Message failed to send because more than 24 hours "
+                            + "have passed since the customer last replied to this number.", "wamid.W2 read ");
+
+            // the failure closed the window this platform believed open: the next run sends no free text to that number
+            JsonObject again = runNowAndWait(person, "Shipping notes");
+            assertThat(toolCalls(again)).extracting(c -> c.getString("name") + (c.getBoolean("error") ? " (error)" : ""))
+                    .startsWith("whatsapp_send (error)");
+            assertThat(toolCalls(again).get(0).getString("result")).contains("free text cannot reach +4915211111111");
+            meta.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + number + "/messages")).withRequestBody(matchingJsonPath("$.to", equalTo("4915211111111")))
+                    .withRequestBody(matchingJsonPath("$.type", equalTo("text"))));
+        } finally {
+            structured(admin.callTool("admin", "{\"action\":\"set_tool_availability\",\"tool\":\"whatsapp\",\"enabled\":false}"));
+        }
     }
 
     @Test

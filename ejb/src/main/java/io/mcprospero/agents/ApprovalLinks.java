@@ -13,6 +13,7 @@ import io.mcprospero.persistence.identity.User;
 import io.mcprospero.persistence.org.Org;
 import io.mcprospero.support.Hashes;
 import io.mcprospero.support.RandomTokens;
+import io.mcprospero.support.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,7 +81,7 @@ public class ApprovalLinks {
             throw gone();
         }
         Object[] row = (Object[]) rows.get(0);
-        Instant expires = instant(row[3]);
+        Instant expires = SqlTimes.instant(row[3]);
         if (row[4] != null || !expires.isAfter(clock.instant())) {
             throw gone();
         }
@@ -142,15 +143,6 @@ public class ApprovalLinks {
         return pending;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
 
     private static NotFound gone() {
         return new NotFound("this approval link is unknown, used or expired; ask in the conversation for a new one "

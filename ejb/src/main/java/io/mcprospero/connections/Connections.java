@@ -1,13 +1,12 @@
 package io.mcprospero.connections;
 
+import io.mcprospero.support.SqlTimes;
 import io.mcprospero.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,8 @@ public class Connections {
             for (Object row : entityManager.createNativeQuery("SELECT provider, account, connected_by, connected_at, last_used_at FROM connections "
                     + "WHERE org_id = ?1 ORDER BY provider").setParameter(1, orgId).getResultList()) {
                 Object[] columns = (Object[]) row;
-                views.add(new ConnectionView(Provider.of((String) columns[0]), (String) columns[1], (String) columns[2], instant(columns[3]),
-                        instant(columns[4])));
+                views.add(new ConnectionView(Provider.of((String) columns[0]), (String) columns[1], (String) columns[2], SqlTimes.instant(columns[3]),
+                        SqlTimes.instant(columns[4])));
             }
             return views;
         });
@@ -67,18 +66,5 @@ public class Connections {
     public boolean remove(String orgId, Provider provider) {
         return transactions.inOne(() -> entityManager.createNativeQuery("DELETE FROM connections WHERE org_id = ?1 AND provider = ?2")
                 .setParameter(1, orgId).setParameter(2, provider.wireName()).executeUpdate()) > 0;
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 }

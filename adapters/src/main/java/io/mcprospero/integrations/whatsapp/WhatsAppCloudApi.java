@@ -31,6 +31,14 @@ public final class WhatsAppCloudApi implements WhatsApp {
     private static final Set<Integer> TEMPLATE_ERRORS = Set.of(132000, 132001, 132005, 132007, 132012, 132015, 132016);
     private static final Set<Integer> THROTTLED = Set.of(4, 80007, 130429, 131048, 131056);
 
+    /** Meta refused free text: the person has not written to the business number within 24 hours. */
+    public static final class OutsideWindow extends IntegrationFailure {
+        public OutsideWindow() {
+            super(Kind.REFUSED, "WhatsApp refused free text: more than 24 hours have passed since this person last wrote to the business "
+                    + "number, so only an approved template message can reach them (call whatsapp_send with template and language instead of text)");
+        }
+    }
+
     private final WhatsAppSettings settings;
 
     public WhatsAppCloudApi(WhatsAppSettings settings) {
@@ -90,9 +98,7 @@ public final class WhatsAppCloudApi implements WhatsApp {
     static IntegrationFailure failure(int status, JsonObject error) {
         int code = error.containsKey("code") ? error.getInt("code") : 0;
         if (code == OUTSIDE_WINDOW) {
-            return new IntegrationFailure(IntegrationFailure.Kind.REFUSED, "WhatsApp refused free text: more than 24 hours have passed since "
-                    + "this person last wrote to the business number, so only an approved template message can reach them (call whatsapp_send "
-                    + "with template and language instead of text)");
+            return new OutsideWindow();
         }
         if (code == BAD_TOKEN) {
             return new IntegrationFailure(IntegrationFailure.Kind.RECONNECT, "WhatsApp refused the platform's access token; a platform admin "

@@ -8,6 +8,7 @@ import io.mcprospero.failure.NotFound;
 import io.mcprospero.persistence.agents.AgentRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -17,23 +18,28 @@ import java.util.Optional;
 @ApplicationScoped
 public class AgentRuns {
 
-    /** A run with its transcript (empty before its first step wrote one). */
-    public record RunWithTranscript(AgentRun run, Optional<Transcript> transcript) {
+    /**
+     * A run with its transcript (empty before its first step wrote one) and the provider's later reports on the messages
+     * it sent (WhatsApp's delivery statuses).
+     */
+    public record RunWithTranscript(AgentRun run, Optional<Transcript> transcript, List<JsonObject> deliveries) {
     }
 
     private EntityManager entityManager;
     private Authorization authorization;
     private Transcripts transcripts;
+    private DeliveryReports deliveries;
 
     protected AgentRuns() {
         // for the CDI proxy
     }
 
     @Inject
-    public AgentRuns(EntityManager entityManager, Authorization authorization, Transcripts transcripts) {
+    public AgentRuns(EntityManager entityManager, Authorization authorization, Transcripts transcripts, DeliveryReports deliveries) {
         this.entityManager = entityManager;
         this.authorization = authorization;
         this.transcripts = transcripts;
+        this.deliveries = deliveries;
     }
 
     @Transactional
@@ -65,6 +71,6 @@ public class AgentRuns {
         if (run == null || !run.orgId().equals(caller.orgId())) {
             throw new NotFound("no run '" + runId + "' in this org; call list_runs to see an agent's runs");
         }
-        return new RunWithTranscript(run, transcripts.of(run.orgId(), run.id()));
+        return new RunWithTranscript(run, transcripts.of(run.orgId(), run.id()), deliveries.of(run.orgId(), run.id()));
     }
 }

@@ -60,10 +60,13 @@ final class AgentViews {
                 }
             }
         });
-        return Jsons.object(run(found.run()))
+        JsonObjectBuilder detail = Jsons.object(run(found.run()))
                 .add("steps", steps)
-                .add("final_text", found.transcript().map(Transcript::lastText).orElse(""))
-                .build();
+                .add("final_text", found.transcript().map(Transcript::lastText).orElse(""));
+        if (!found.deliveries().isEmpty()) {
+            detail.add("deliveries", Jsons.array(found.deliveries()));
+        }
+        return detail.build();
     }
 
     /** Tool results are kept in the transcript up to Transcript.MAX_TEXT; a run's view shows their start. */

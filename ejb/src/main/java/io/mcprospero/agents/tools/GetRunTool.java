@@ -62,6 +62,10 @@ public class GetRunTool implements Tool {
                 text.append("Final words: ").append(last.length() > 2000 ? last.substring(0, 2000) + "..." : last);
             }
         });
+        for (JsonObject delivery : found.deliveries()) {
+            text.append("\nWhatsApp message ").append(delivery.getString("message_id")).append(": ").append(delivery.getString("status"))
+                    .append(delivery.containsKey("error") ? " (" + delivery.getString("error") + ")" : "");
+        }
         JsonObject view = AgentViews.runDetail(found);
         return ToolResult.of(text.toString().strip(), Jsons.object().add("run", view).build());
     }

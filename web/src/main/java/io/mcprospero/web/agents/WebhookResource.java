@@ -3,6 +3,7 @@ package io.mcprospero.web.agents;
 import io.mcprospero.agents.Webhooks;
 import io.mcprospero.failure.Conflict;
 import io.mcprospero.failure.NotFound;
+import io.mcprospero.web.errors.ErrorAnswers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -40,24 +41,17 @@ public class WebhookResource {
         byte[] bytes = body.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
             body.transferTo(java.io.OutputStream.nullOutputStream());
-            return answer(413, "payload_too_large", "the body is larger than " + MAX_BODY / 1024 + " KB");
+            return ErrorAnswers.of(413, "payload_too_large", "the body is larger than " + MAX_BODY / 1024 + " KB");
         }
         try {
             String runId = webhooks.start(agent, secret, new String(bytes, StandardCharsets.UTF_8));
             return Response.status(202).entity(Json.createObjectBuilder().add("run_id", runId).build().toString()).build();
         } catch (NotFound unknown) {
-            return answer(404, "not_found", "no such webhook");
+            return ErrorAnswers.of(404, "not_found", "no such webhook");
         } catch (Conflict paused) {
-            return answer(409, "not_running", paused.getMessage());
+            return ErrorAnswers.of(409, "not_running", paused.getMessage());
         } catch (Webhooks.TooMany flood) {
-            return Response.status(429).header("Retry-After", "60")
-                    .entity(Json.createObjectBuilder().add("error", "rate_limited").add("error_description", flood.getMessage()).build().toString())
-                    .type(MediaType.APPLICATION_JSON).build();
+            return ErrorAnswers.builder(429, "rate_limited", flood.getMessage()).header("Retry-After", "60").build();
         }
-    }
-
-    private static Response answer(int status, String error, String description) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString()).build();
     }
 }
