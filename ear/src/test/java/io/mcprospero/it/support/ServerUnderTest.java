@@ -286,6 +286,15 @@ public final class ServerUnderTest implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The server's JVM system properties as {@code jcmd VM.system_properties} prints them (name=value lines). */
+    public String systemProperties() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()),
+                "VM.system_properties").redirectErrorStream(true).start();
+        String printed = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return printed;
+    }
+
     @Override
     public void close() {
         stop();
