@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcprospero.it.support.Http;
 import io.mcprospero.it.support.ServerUnderTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * (ShippedProxyLayoutTest checks those). The uberjar publishes no OpenAPI document under any spelling of its path;
  * /metrics answers only a request that carries the operations token (mcprospero.operations.token) as its Basic
  * password, as a Prometheus scraper sends it; without a token (the laptop default) /metrics is off. The health
- * endpoints stay open to load balancers.
+ * endpoints stay open to load balancers. No WADL describes the resources.
  */
 class OperationsEndpointsIT {
 
@@ -36,6 +39,19 @@ class OperationsEndpointsIT {
             assertThat(response.statusCode()).as(path).isIn(403, 404);
             assertThat(response.body()).as(path).doesNotContain("openapi:").doesNotContain("\"openapi\"").doesNotContain("/oauth/token");
         }
+    }
+
+    /** Jersey's WADL would list every resource and method to anyone who asks; it is off. */
+    @Test
+    void noWadlDescribesTheResources() throws Exception {
+        HttpResponse<String> document = Http.get(server.baseUrl() + "/application.wadl");
+        assertThat(document.statusCode()).isEqualTo(404);
+        assertThat(document.body()).doesNotContain("<application").doesNotContain("/oauth/token");
+
+        HttpResponse<String> options = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/version")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/vnd.sun.wadl+xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(options.body()).doesNotContain("<application").doesNotContain("wadl");
     }
 
     @Test
