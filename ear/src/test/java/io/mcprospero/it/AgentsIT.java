@@ -325,6 +325,13 @@ class AgentsIT {
         assertThat(Http.postJson(server.baseUrl() + "/hooks/" + UUID.randomUUID() + "/x", "{}").statusCode()).isEqualTo(404);
         structured(person.callTool("update_agent", "{\"agent\":\"Hooked\",\"action\":\"pause\"}"));
         assertThat(Http.postJson(hook, "{}").statusCode()).isEqualTo(409);
+
+        // without Meta's app secret the WhatsApp webhook is off, and says which setting turns it on
+        for (HttpResponse<String> off : List.of(Http.get(server.baseUrl() + "/hooks/whatsapp?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1"),
+                Http.postJson(server.baseUrl() + "/hooks/whatsapp", "{}", "X-Hub-Signature-256", "sha256=00"))) {
+            assertThat(off.statusCode()).isEqualTo(404);
+            assertThat(off.body()).contains("mcprospero.tools.whatsapp.app-secret");
+        }
     }
 
     @Test

@@ -395,6 +395,10 @@ class WorkEmailDigestIT {
         assertThat(unsigned.body()).contains("X-Hub-Signature-256");
         assertThat(Http.postJson(hook, wrote, "X-Hub-Signature-256", MetaWebhooks.signature(wrote, "not-the-app-secret")).statusCode()).isEqualTo(401);
         assertThat(MetaWebhooks.deliver(server, "{\"object\":\"whatsapp_business_account\",\"entry\":\"x\"}").body()).contains("entry is not an array");
+        HttpResponse<String> notJson = MetaWebhooks.deliver(server, "not json");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("not a JSON object");
+        assertThat(Http.postJson(hook, "[" + " ".repeat(1024 * 1024) + "]").statusCode()).as("over 1 MB, before any signature").isEqualTo(413);
         assertThat(Http.json(MetaWebhooks.deliver(server, MetaWebhooks.inbound("999999999", "4915222222222", java.time.Instant.now())))
                 .getInt("noted")).as("another business number of the same Meta app").isZero();
         assertThat(Http.json(MetaWebhooks.deliver(server, MetaWebhooks.inbound(number, "4915222222222", java.time.Instant.now().minusSeconds(90_000))))

@@ -66,15 +66,16 @@ public final class WhatsAppWebhook {
         } catch (IllegalArgumentException notHex) {
             return false;
         }
-        return MessageDigest.isEqual(presented, hmac(appSecret, body));
+        return MessageDigest.isEqual(presented, hmacSha256(appSecret, body));
     }
 
     /** The signature Meta would send for the body; stand-ins and tests sign with it. */
     public static String signature(byte[] body, String appSecret) {
-        return SCHEME + HexFormat.of().formatHex(hmac(appSecret, body));
+        return SCHEME + HexFormat.of().formatHex(hmacSha256(appSecret, body));
     }
 
-    static byte[] hmac(String key, byte[] body) {
+    /** HMAC-SHA256 under a text key: Meta's signature, and the keyed digests of numbers made with the same secret. */
+    public static byte[] hmacSha256(String key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -7,15 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The 24-hour customer service window of the platform's WhatsApp number: free text reaches a person only within 24
@@ -99,12 +96,7 @@ public class WhatsAppWindows {
     /** The keyed digest of a number, whichever way it is written (+49 151..., 49151...). */
     String digest(String number) {
         String digits = number.replaceAll("[^0-9]", "");
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(("whatsapp-window:" + settings.appSecret().orElseThrow()).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(digits.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return HexFormat.of().formatHex(WhatsAppWebhook.hmacSha256("whatsapp-window:" + settings.appSecret().orElseThrow(),
+                digits.getBytes(StandardCharsets.UTF_8)));
     }
 }
